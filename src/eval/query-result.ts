@@ -1,0 +1,27 @@
+/**
+ * One entry of a query's result set (QRY-02). Unresolved paths are results,
+ * not errors: they carry how far the query got and why it stopped, which
+ * decides PASS/FAIL/SKIP (EVAL-*) and is printed by every reporter.
+ */
+import type { Value } from '../data/value.js';
+
+export interface Resolved {
+  readonly resolved: true;
+  readonly value: Value;
+}
+
+export interface Unresolved {
+  readonly resolved: false;
+  /** The last value the query reached. */
+  readonly traversedTo: Value;
+  /** The query text that could not be followed from there. */
+  readonly remainingQuery: string;
+  /** Why, in the reference's words (e.g. `Could not find key X inside struct at path P`). */
+  readonly reason: string;
+}
+
+export type QueryResult = Resolved | Unresolved;
+
+export function resolved(value: Value): Resolved {
+  return { resolved: true, value };
+}
