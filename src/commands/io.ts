@@ -1,0 +1,88 @@
+/**
+ * The one door between tsguard and the operating system. Commands receive an
+ * `Io` and never touch `process` or `node:fs` themselves, so the conformance
+ * suite and unit tests can run every command in-process against a temp folder
+ * with captured output (architecture.md: "thin CLIs, injected Reader/Writer").
+ */
+import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+
+export interface FileStat {
+  readonly isFile: boolean;
+  readonly isDirectory: boolean;
+  /** Modification time in milliseconds since the epoch (CLI-VAL-06 `-m`). */
+  readonly mtimeMs: number;
+}
+
+export interface OutputStream {
+  write(text: string): void;
+}
+
+export interface Io {
+  /** Absolute path that relative command-line paths are resolved against. */
+  readonly cwd: string;
+  /** Raw bytes of a file (callers decide how to decode: rules files must be UTF-8). */
+  readFile(path: string): Uint8Array;
+  /** The whole of standard input ('' when stdin is empty or closed). */
+  readStdin(): string;
+  writeFile(path: string, text: string): void;
+  /** `undefined` when nothing exists at the path; follows symbolic links. */
+  stat(path: string): FileStat | undefined;
+  /** Entry names of a directory, in no particular order. */
+  listDir(path: string): readonly string[];
+  /** Canonical absolute path (symbolic links resolved), like Rust's `canonicalize`. */
+  realpath(path: string): string;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+}
+
+/** Resolve a command-line path against the Io's working directory. */
+export function resolvePath(io: Pick<Io, 'cwd'>, path: string): string {
+  return isAbsolute(path) ? path : resolve(io.cwd, path);
+}
+
+export interface NodeIoOptions {
+  /** Working directory (default: `process.cwd()`). */
+  readonly cwd?: string;
+  /** Standard input text (default: the process's stdin, read once on demand). */
+  readonly stdin?: string;
+  readonly stdout?: OutputStream;
+  readonly stderr?: OutputStream;
+}
+
+/**
+ * The real file system. Without options this is the running process (its cwd
+ * and stdio); tests pass a scratch `cwd`, a `stdin` text and capturing streams
+ * to run a command in-process exactly as `bin/tsguard.js` would.
+ */
+export function nodeIo(options: NodeIoOptions = {}): Io {
+  const cwd = options.cwd ?? process.cwd();
+  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(cwd, p));
+  const stdinText = options.stdin;
+  return {
+    cwd,
+    readFile: (path) => readFileSync(abs(path)),
+    readStdin: () => {
+      if (stdinText !== undefined) return stdinText;
+      try {
+        return readFileSync(0, 'utf8');
+      } catch {
+        // A closed or absent stdin (EAGAIN on a TTY, EOF) reads as empty input.
+        return '';
+      }
+    },
+    writeFile: (path, text) => writeFileSync(abs(path), text),
+    stat: (path) => {
+      try {
+        const s = statSync(abs(path));
+        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs };
+      } catch {
+        return undefined;
+      }
+    },
+    listDir: (path) => readdirSync(abs(path)),
+    realpath: (path) => realpathSync(abs(path)),
+    stdout: options.stdout ?? { write: (text) => void process.stdout.write(text) },
+    stderr: options.stderr ?? { write: (text) => void process.stderr.write(text) },
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * `validate` (CLI-VAL-*): orchestration only. Inputs are gathered first
+ * (validate-inputs.ts), every rules file is parsed once and evaluated against
+ * every data document, and each (rules, data) pair is reported as soon as it
+ * is evaluated, in the reference's order, so a hard error later in the run
+ * leaves what was already printed (EVAL-12).
+ */
+
+import { loadDataDocument } from '../data/load-data.js';
+import type { Value } from '../data/value.js';
+import { GuardError } from '../diag/errors.js';
+import { evaluatePrepared, type PreparedRules, prepareRules } from '../eval/evaluate.js';
+import type { FileResult } from '../eval/result.js';
+import { parseRulesFile } from '../syntax/parser.js';
+import { EXIT, hardErrorText } from './exit-codes.js';
+import type { Io } from './io.js';
+import type { ShowSummaryItem, ValidateOptions } from './options.js';
+import { parsePayload } from './payload.js';
+import {
+  type DataFile,
+  loadDataFiles,
+  loadInputParameters,
+  type RulesSource,
+  readRulesFiles,
+  withParameters,
+} from './validate-inputs.js';
+import { type PairReporter, pairReporter } from './validate-output.js';
+import { runStructured } from './validate-structured.js';
+
+type SummaryKind = 'pass' | 'fail' | 'skip';
+
+/** CLI-VAL-09: items fold left to right; `none` clears what came before. */
+export function summaryKinds(items: readonly ShowSummaryItem[]): Set<SummaryKind> {
+  const kinds = new Set<SummaryKind>();
+  for (const item of items) {
+    if (item === 'none') kinds.clear();
+    else if (item === 'all') for (const k of ['pass', 'fail', 'skip'] as const) kinds.add(k);
+    else kinds.add(item);
+  }
+  return kinds;
+}
+
+/** CLI-VAL-08/10: flag combinations the reference rejects after argument parsing. */
+function checkFlags(options: ValidateOptions, kinds: ReadonlySet<SummaryKind>): string | undefined {
+  if (options.structured && kinds.size > 0) {
+    return 'Cannot provide a summary-type other than `none` when the `structured` flag is present';
+  }
+  if (options.structured && options.outputFormat === 'single-line-summary') {
+    return 'single-line-summary is not able to be used when the `structured` flag is present';
+  }
+  if (
+    !options.structured &&
+    (options.outputFormat === 'junit' || options.outputFormat === 'sarif')
+  ) {
+    return `the structured flag must be set when output is set to ${options.outputFormat}`;
+  }
+  return undefined;
+}
+
+/** A rules file that parsed (or was empty), ready to run against every document. */
+interface ParsedRules {
+  readonly name: string;
+  /** Undefined for an empty or comments-only file: nothing to evaluate (CLI-VAL-13). */
+  readonly prepared: PreparedRules | undefined;
+}
+
+type ParseResult = { ok: true; rules: ParsedRules } | { ok: false; message: string };
+
+function parseRules(source: { name: string; text: string }): ParseResult {
+  const parsed = parseRulesFile(source.text, source.name);
+  if (!parsed.ok) {
+    const inner = parsed.error.compat ?? parsed.error.message;
+    return { ok: false, message: `Parser Error when parsing \`${inner}\`` };
+  }
+  const prepared = parsed.file === null ? undefined : prepareRules(parsed.file);
+  return { ok: true, rules: { name: source.name, prepared } };
+}
+
+/** ERR-01: a rules file that does not parse is reported and the run goes on. */
+function parseErrorText(name: string, message: string): string {
+  return `Parsing error handling rule file = ${name}, Error = ${message}\n---\n`;
+}
+
+/**
+ * Evaluates one rules file against every document, reporting each pair.
+ * Returns the rules file's exit contribution: 19 when any document FAILed.
+ */
+function evaluateAgainstAll(
+  rules: ParsedRules,
+  data: readonly DataFile[],
+  params: Value | undefined,
+  report: PairReporter,
+): number {
+  if (rules.prepared === undefined) return EXIT.SUCCESS;
+  let failed = false;
+  for (const file of data) {
+    const root = withParameters(params, file.value);
+    const result: FileResult = evaluatePrepared(rules.prepared, root, {
+      rulesFileName: rules.name,
+      dataFileName: file.name,
+    });
+    report(result, root, file);
+    if (result.status === 'FAIL') failed = true;
+  }
+  return failed ? EXIT.VALIDATE_FAILED : EXIT.SUCCESS;
+}
+
+/** Non-structured mode: rules files one after the other; the last non-zero code wins (CLI-VAL-14). */
+function runPerRulesFile(
+  sources: readonly RulesSource[],
+  data: readonly DataFile[],
+  params: Value | undefined,
+  report: PairReporter,
+  io: Io,
+): number {
+  let exit: number = EXIT.SUCCESS;
+  for (const source of sources) {
+    if (source.text === undefined) {
+      io.stderr.write(`Unable read content from file ${source.readError ?? ''}\n`);
+      continue;
+    }
+    const parsed = parseRules({ name: source.name, text: source.text });
+    const code = parsed.ok
+      ? evaluateAgainstAll(parsed.rules, data, params, report)
+      : (io.stderr.write(parseErrorText(source.name, parsed.message)), EXIT.VALIDATE_PARSE_ERROR);
+    if (code !== EXIT.SUCCESS) exit = code;
+  }
+  return exit;
+}
+
+async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
+  const kinds = summaryKinds(options.showSummary);
+  const flagError = checkFlags(options, kinds);
+  if (flagError !== undefined) {
+    io.stderr.write(hardErrorText(flagError));
+    return EXIT.ERROR;
+  }
+
+  let sources: RulesSource[];
+  let data: DataFile[];
+  let params: Value | undefined;
+  if (options.payload) {
+    const decoded = parsePayload(io.readStdin());
+    if (!decoded.ok) {
+      io.stderr.write(hardErrorText(`Parser Error when parsing \`${decoded.message}\``));
+      return EXIT.ERROR;
+    }
+    // CLI-VAL-05: all payload data is loaded before anything is evaluated.
+    data = decoded.payload.data.map((text, i) => {
+      const name = `DATA_STDIN[${i + 1}]`;
+      return { name, text, value: loadPayloadData(text, name) };
+    });
+    sources = decoded.payload.rules.map((text, i) => ({ name: `RULES_STDIN[${i + 1}]`, text }));
+    // CLI-VAL-04: parameters apply to payload data in structured mode only.
+    params = options.structured ? loadInputParameters(options, io) : undefined;
+  } else {
+    data = loadDataFiles(options, io);
+    params = loadInputParameters(options, io);
+    sources = readRulesFiles(options.rules ?? [], options, io);
+  }
+
+  if (options.structured) {
+    return runStructured(sources, data, params, options, io, parseRules, evaluateParsed);
+  }
+  const report = pairReporter(options, kinds, io);
+  return runPerRulesFile(sources, data, params, report, io);
+}
+
+function loadPayloadData(text: string, name: string): Value {
+  return loadDataDocument(text, name);
+}
+
+/** Evaluates a parsed rules file against one document (used by the structured runner). */
+function evaluateParsed(rules: ParsedRules, root: Value, dataName: string): FileResult | undefined {
+  if (rules.prepared === undefined) return undefined;
+  return evaluatePrepared(rules.prepared, root, {
+    rulesFileName: rules.name,
+    dataFileName: dataName,
+  });
+}
+
+export type { ParsedRules, ParseResult };
+
+/** The validate command: every hard error becomes `Error occurred …` and exit 255 (ERR-02). */
+export async function run(options: ValidateOptions, io: Io): Promise<number> {
+  try {
+    return await runValidate(options, io);
+  } catch (err) {
+    if (err instanceof GuardError) {
+      io.stderr.write(hardErrorText(err.compat ?? err.message));
+      return EXIT.ERROR;
+    }
+    throw err;
+  }
+}
