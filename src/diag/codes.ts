@@ -36,6 +36,9 @@ export const ERROR_CODES = {
   EVAL_FUNCTION: 'eval',
   EVAL_CYCLIC_RULE: 'eval',
   EVAL_REGEX_TIMEOUT: 'eval',
+  EVAL_CYCLIC_VARIABLE: 'eval',
+  EVAL_TYPE_BLOCK_UNRESOLVED: 'eval',
+  EVAL_NOT_COMPARABLE: 'eval',
   // io: files and streams
   IO_NOT_FOUND: 'io',
   IO_READ: 'io',

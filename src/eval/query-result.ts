@@ -8,6 +8,13 @@ import type { Value } from '../data/value.js';
 export interface Resolved {
   readonly resolved: true;
   readonly value: Value;
+  /**
+   * True when the value is a rule literal used as a whole (a literal RHS, or
+   * a literal `let` read without further parts): the reference's
+   * `QueryResult::Literal`, which changes the shape rules of `==` and `in`
+   * (OP-10, OP-14..16). Absent means a value resolved from data or computed.
+   */
+  readonly literal?: true;
 }
 
 export interface Unresolved {
@@ -24,4 +31,12 @@ export type QueryResult = Resolved | Unresolved;
 
 export function resolved(value: Value): Resolved {
   return { resolved: true, value };
+}
+
+export function literalResult(value: Value): Resolved {
+  return { resolved: true, value, literal: true };
+}
+
+export function unresolved(traversedTo: Value, remainingQuery: string, reason: string): Unresolved {
+  return { resolved: false, traversedTo, remainingQuery, reason };
 }
