@@ -1,0 +1,398 @@
+/**
+ * validate's YAML loader (DATA-01..07, YAML-01..07): the reference reads every
+ * data file through libyaml events; tsguard reads the `yaml` package's CST and
+ * builds Values itself, because positions must follow libyaml's marks:
+ * - a node starts at its first property (anchor or tag) if it has one
+ *   (`r: !Ref X` puts both the wrapper map and `X` at the tag);
+ * - a block mapping starts at its first key, a block sequence at its first
+ *   `-`, a flow collection at its bracket;
+ * - an empty value in a block mapping or sequence sits right after its `:` or
+ *   `-`; in a flow collection at the next `,` or closing bracket; an empty
+ *   document at the next token (end of input for `---` alone).
+ *
+ * The `yaml` Composer runs over the same first document purely to detect
+ * syntax errors (libyaml-style rejections such as tab indentation). Only the
+ * first document is read (DATA-01): later documents are never composed, so
+ * errors in them are not reported, like the reference.
+ */
+import { Composer, CST, Parser } from 'yaml';
+import type { GuardError } from '../diag/errors.js';
+import { findTooDeep } from './cst-depth.js';
+import { coreTagName, scalarWrapperKey, sequenceWrapperKey, shortFormName } from './cfn-tags.js';
+import {
+  aliasError,
+  badTaggedValueError,
+  dataSyntaxError,
+  emptyDataError,
+  nonStringKeyError,
+} from './data-errors.js';
+import { type DataLimits, tooDeep } from './limits.js';
+import { listValue, mapValue, scalarValue, setEntry, stringValue } from './make.js';
+import { indexPath, keyPath, ROOT_PATH } from './path.js';
+import { type DataPosition, PositionIndex } from './positions.js';
+import { resolveValidateCoreTag, resolveValidatePlain } from './scalars.js';
+import type { KeyLocation, Value } from './value.js';
+
+type Token = CST.Token;
+type SourceToken = CST.SourceToken;
+
+/** Anchor/tag properties written before a node. */
+interface Props {
+  readonly tag: string | undefined;
+  /** Offset of the first property, which is where libyaml starts the node. */
+  readonly start: number | undefined;
+}
+
+const NO_PROPS: Props = { tag: undefined, start: undefined };
+
+/**
+ * An error found while walking, with the offset at which the reference's
+ * event loop would have raised it; the earliest of this and the Composer's
+ * first syntax error wins, as in a single left-to-right pass.
+ */
+class WalkError {
+  constructor(
+    readonly offset: number,
+    readonly error: GuardError,
+  ) {}
+}
+
+interface Ctx {
+  readonly name: string;
+  /** The file text as given (BOM included), for error quotes. */
+  readonly original: string;
+  readonly pos: PositionIndex;
+  readonly limits: DataLimits;
+  /** First non-string key seen; raised once its map is complete. */
+  pendingKeyError: WalkError | undefined;
+}
+
+/** Loads the first YAML document of `text` the way `cfn-guard validate` does. */
+export function loadYamlDocument(text: string, name: string, limits: DataLimits): Value {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  // libyaml also breaks lines at a lone CR; `yaml` does not. Replacing it
+  // with LF keeps every offset unchanged.
+  const src = (bom ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
+  const pos = new PositionIndex(src, bom);
+
+  const composer = new Composer({ uniqueKeys: false, schema: 'failsafe' });
+  let docToken: CST.Document | undefined;
+  let nextOffset = src.length;
+  for (const token of new Parser().parse(src)) {
+    if (docToken !== undefined) {
+      nextOffset = token.offset;
+      break;
+    }
+    if (token.type === 'document') {
+      docToken = token;
+      // Refuse deep nesting before the (recursive) Composer sees it.
+      const deep = findTooDeep(token, limits.maxDepth);
+      if (deep !== undefined) {
+        const at = pos.at(deep);
+        throw tooDeep(name, limits, at.line, at.col);
+      }
+    }
+    for (const _ of composer.next(token)) {
+      // Nothing is yielded before the first document is complete.
+    }
+  }
+  const docs = [...composer.end(true)];
+  const doc = docs[0];
+  if (docToken === undefined || doc === undefined) {
+    if (doc !== undefined && doc.errors.length > 0) {
+      throw syntaxFromComposer(name, text, pos, doc.errors[0]);
+    }
+    // No document at all: only comments (the reference panics here; see
+    // DIVERGENCES.md "err-data-comments-only") – report it as empty (DATA-02).
+    throw emptyDataError(name);
+  }
+  const firstSyntax = doc.errors[0];
+  const syntaxOffset = firstSyntax === undefined ? Number.POSITIVE_INFINITY : firstSyntax.pos[0];
+
+  const ctx: Ctx = { name, original: text, pos, limits, pendingKeyError: undefined };
+  let root: Value | undefined;
+  let walkError: WalkError | undefined;
+  try {
+    const props = readProps(docToken.start, 0);
+    const emptyAt = docToken.end?.[0]?.offset ?? nextOffset;
+    root = buildNode(ctx, docToken.value, props, emptyAt, ROOT_PATH, 0);
+    walkError = ctx.pendingKeyError;
+  } catch (e) {
+    if (!(e instanceof WalkError)) throw e;
+    walkError = e;
+  }
+  if (walkError !== undefined && walkError.offset < syntaxOffset) throw walkError.error;
+  if (firstSyntax !== undefined) throw syntaxFromComposer(name, text, pos, firstSyntax);
+  if (walkError !== undefined) throw walkError.error;
+  return root as Value;
+}
+
+function syntaxFromComposer(
+  name: string,
+  text: string,
+  pos: PositionIndex,
+  err: { readonly message: string; readonly pos: readonly [number, number] } | undefined,
+): GuardError {
+  if (err === undefined) return dataSyntaxError(name, text, 'invalid YAML');
+  const firstLine = err.message.split('\n')[0] ?? err.message;
+  return dataSyntaxError(name, text, firstLine, pos.at(err.pos[0]));
+}
+
+function readProps(tokens: readonly SourceToken[] | undefined, from: number): Props {
+  if (tokens === undefined) return NO_PROPS;
+  let tag: string | undefined;
+  let start: number | undefined;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i] as SourceToken;
+    if (t.type === 'tag') {
+      tag = t.source;
+      start ??= t.offset;
+    } else if (t.type === 'anchor') {
+      start ??= t.offset;
+    }
+  }
+  return tag === undefined && start === undefined ? NO_PROPS : { tag, start };
+}
+
+/** The `:` token of a map item's separator, if any. */
+function valueIndicator(sep: readonly SourceToken[] | undefined): SourceToken | undefined {
+  return sep?.find((t) => t.type === 'map-value-ind');
+}
+
+function syntaxAt(ctx: Ctx, offset: number, detail: string): WalkError {
+  return new WalkError(offset, dataSyntaxError(ctx.name, ctx.original, detail, ctx.pos.at(offset)));
+}
+
+function buildNode(
+  ctx: Ctx,
+  token: Token | null | undefined,
+  props: Props,
+  emptyAt: number,
+  path: string,
+  depth: number,
+): Value {
+  if (token === undefined || token === null) {
+    const at = ctx.pos.at(props.start ?? emptyAt);
+    return buildScalar(ctx, '', true, props.tag, path, at, props.start ?? emptyAt);
+  }
+  const at = ctx.pos.at(props.start ?? token.offset);
+  switch (token.type) {
+    case 'alias':
+      // DATA-07: any alias is refused (reported like a syntax error).
+      throw new WalkError(token.offset, aliasError(ctx.name, ctx.original, ctx.pos.at(token.offset)));
+    case 'scalar':
+    case 'single-quoted-scalar':
+    case 'double-quoted-scalar':
+    case 'block-scalar': {
+      let bad: string | undefined;
+      const resolved = CST.resolveAsScalar(token, false, (_o, _c, message) => {
+        bad ??= message;
+      });
+      if (bad !== undefined) throw syntaxAt(ctx, token.offset, bad);
+      // libyaml rejects \u escapes naming a UTF-16 surrogate; `yaml` would
+      // combine a pair into one character.
+      if (token.type === 'double-quoted-scalar' && SURROGATE_ESCAPE.test(token.source)) {
+        throw syntaxAt(ctx, token.offset, 'invalid Unicode escape (surrogate code point)');
+      }
+      const isPlain = token.type === 'scalar';
+      return buildScalar(ctx, resolved.value, isPlain, props.tag, path, at, token.offset);
+    }
+    case 'block-map':
+    case 'flow-collection':
+    case 'block-seq': {
+      if (depth >= ctx.limits.maxDepth) {
+        throw new WalkError(token.offset, tooDeep(ctx.name, ctx.limits, at.line, at.col));
+      }
+      // YAML-06: a tag on a mapping is dropped.
+      if (token.type === 'block-map') return buildBlockMap(ctx, token, path, at, depth);
+      if (token.type === 'flow-collection' && token.start.source !== '[') {
+        return buildFlowMap(ctx, token, path, at, depth);
+      }
+      // YAML-05: a listed function tag wraps the list under its long name.
+      const short = props.tag === undefined ? undefined : shortFormName(props.tag);
+      const key = short === undefined ? undefined : sequenceWrapperKey(short);
+      const listPath = key === undefined ? path : keyPath(path, key);
+      const list =
+        token.type === 'block-seq'
+          ? buildBlockSeq(ctx, token, listPath, at, depth)
+          : buildFlowSeq(ctx, token, listPath, at, depth);
+      return key === undefined ? list : wrapper(key, list, path, at);
+    }
+    default: {
+      const message = token.type === 'error' ? token.message : `unexpected ${token.type}`;
+      throw syntaxAt(ctx, token.offset, message);
+    }
+  }
+}
+
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/** YAML-01/03/04/06: a scalar and its tag. */
+function buildScalar(
+  ctx: Ctx,
+  text: string,
+  isPlain: boolean,
+  tag: string | undefined,
+  path: string,
+  at: DataPosition,
+  offset: number,
+): Value {
+  if (tag === undefined) {
+    return isPlain
+      ? scalarValue(resolveValidatePlain(text), path, at.line, at.col)
+      : stringValue(text, path, at.line, at.col);
+  }
+  const short = shortFormName(tag);
+  if (short !== undefined) {
+    const key = scalarWrapperKey(short);
+    const inner = stringValue(text, key === undefined ? path : keyPath(path, key), at.line, at.col);
+    return key === undefined ? inner : wrapper(key, inner, path, at);
+  }
+  const core = coreTagName(tag);
+  if (core !== undefined) {
+    const r = resolveValidateCoreTag(core, text);
+    if (r === undefined) {
+      throw new WalkError(offset, badTaggedValueError(ctx.name, text, at));
+    }
+    return scalarValue(r, path, at.line, at.col);
+  }
+  return stringValue(text, path, at.line, at.col);
+}
+
+function wrapper(key: string, inner: Value, path: string, at: DataPosition): Value {
+  const entries = new Map<string, Value>([[key, inner]]);
+  const keys = new Map<string, KeyLocation>([[key, { line: at.line, col: at.col }]]);
+  return mapValue(entries, keys, path, at.line, at.col);
+}
+
+function buildBlockSeq(
+  ctx: Ctx,
+  token: CST.BlockSequence,
+  path: string,
+  at: DataPosition,
+  depth: number,
+): Value {
+  const items: Value[] = [];
+  for (const item of token.items) {
+    const ind = item.start.find((t) => t.type === 'seq-item-ind');
+    const props = readProps(item.start, 0);
+    const emptyAt = ind === undefined ? token.offset : ind.offset + 1;
+    items.push(buildNode(ctx, item.value, props, emptyAt, indexPath(path, items.length), depth + 1));
+  }
+  return listValue(items, path, at.line, at.col);
+}
+
+function buildFlowSeq(
+  ctx: Ctx,
+  token: CST.FlowCollection,
+  path: string,
+  at: DataPosition,
+  depth: number,
+): Value {
+  const items: Value[] = [];
+  const list = token.items;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as CST.CollectionItem;
+    if (item.key === undefined && item.sep === undefined && item.value === undefined) continue;
+    const itemPath = indexPath(path, items.length);
+    if (item.key !== undefined || valueIndicator(item.sep) !== undefined) {
+      // `[a: 1]`: a single-pair mapping inside a flow sequence.
+      const keyProps = readProps(item.start, 0);
+      const pairAt = ctx.pos.at(keyProps.start ?? item.key?.offset ?? token.offset);
+      const entries = new Map<string, Value>();
+      const keyLocations = new Map<string, KeyLocation>();
+      const next = nextFlowOffset(token, i);
+      const bad = addPair(ctx, entries, keyLocations, item, keyProps, next, itemPath, depth + 1);
+      if (bad !== undefined) holdKeyError(ctx, next, bad);
+      items.push(mapValue(entries, keyLocations, itemPath, pairAt.line, pairAt.col));
+      continue;
+    }
+    const props = readProps(item.start, 0);
+    items.push(buildNode(ctx, item.value, props, nextFlowOffset(token, i), itemPath, depth + 1));
+  }
+  return listValue(items, path, at.line, at.col);
+}
+
+/** Where an empty value of flow item `i` sits: the next `,` or the closing bracket. */
+function nextFlowOffset(token: CST.FlowCollection, i: number): number {
+  const next = token.items[i + 1];
+  const comma = next?.start.find((t) => t.type === 'comma');
+  if (comma !== undefined) return comma.offset;
+  return token.end[0]?.offset ?? token.offset;
+}
+
+function buildFlowMap(
+  ctx: Ctx,
+  token: CST.FlowCollection,
+  path: string,
+  at: DataPosition,
+  depth: number,
+): Value {
+  const entries = new Map<string, Value>();
+  const keyLocations = new Map<string, KeyLocation>();
+  const list = token.items;
+  let bad: DataPosition | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as CST.CollectionItem;
+    if (item.key === undefined && item.sep === undefined && item.value === undefined) continue;
+    const props = readProps(item.start, 0);
+    const next = nextFlowOffset(token, i);
+    bad ??= addPair(ctx, entries, keyLocations, item, props, next, path, depth);
+  }
+  if (bad !== undefined) holdKeyError(ctx, token.end[0]?.offset ?? token.offset, bad);
+  return mapValue(entries, keyLocations, path, at.line, at.col);
+}
+
+function buildBlockMap(
+  ctx: Ctx,
+  token: CST.BlockMap,
+  path: string,
+  at: DataPosition,
+  depth: number,
+): Value {
+  const entries = new Map<string, Value>();
+  const keyLocations = new Map<string, KeyLocation>();
+  let bad: DataPosition | undefined;
+  let end = token.offset;
+  for (const item of token.items) {
+    const ind = valueIndicator(item.sep);
+    const emptyAt = ind === undefined ? (item.key?.offset ?? token.offset) : ind.offset + 1;
+    bad ??= addPair(ctx, entries, keyLocations, item, readProps(item.start, 0), emptyAt, path, depth);
+    end = item.value?.offset ?? emptyAt;
+  }
+  if (bad !== undefined) holdKeyError(ctx, end, bad);
+  return mapValue(entries, keyLocations, path, at.line, at.col);
+}
+
+/**
+ * DATA-06: the reference checks keys when a mapping ends, so the first map to
+ * be completed reports its first non-string key; inner maps complete first.
+ */
+function holdKeyError(ctx: Ctx, endOffset: number, at: DataPosition): void {
+  ctx.pendingKeyError ??= new WalkError(endOffset, nonStringKeyError(ctx.name, at));
+}
+
+/** Adds one key/value pair; returns the key's position when it is not a string. */
+function addPair(
+  ctx: Ctx,
+  entries: Map<string, Value>,
+  keyLocations: Map<string, KeyLocation>,
+  item: CST.CollectionItem,
+  keyProps: Props,
+  emptyAt: number,
+  mapPath: string,
+  depth: number,
+): DataPosition | undefined {
+  // A flow item without a key (`{ : v }`) or a value-only item has an empty key.
+  const keyToken = item.key ?? (item.sep === undefined ? item.value : undefined);
+  const ind = valueIndicator(item.sep);
+  const key = buildNode(ctx, keyToken, keyProps, ind?.offset ?? emptyAt, mapPath, depth + 1);
+  const valueProps =
+    ind === undefined ? NO_PROPS : readProps(item.sep, (item.sep as SourceToken[]).indexOf(ind));
+  const valueToken = item.sep === undefined ? undefined : item.value;
+  const valuePath = key.kind === 'string' ? keyPath(mapPath, key.value) : mapPath;
+  const value = buildNode(ctx, valueToken, valueProps, emptyAt, valuePath, depth + 1);
+  if (key.kind !== 'string') return { line: key.line, col: key.col };
+  setEntry(entries, keyLocations, key.value, value, key.line, key.col);
+  return undefined;
+}
