@@ -131,9 +131,13 @@ export interface VariablePart {
   readonly span: Span;
 }
 
-/** `.*` (QRY-07). */
+/**
+ * `.*` (QRY-07). `capture` is the name of a `[ name ]` key capture (VAR-08),
+ * which the reference records as this part with a name; null for `.*`.
+ */
 export interface AllValuesPart {
   readonly kind: 'AllValues';
+  readonly capture: string | null;
   readonly span: Span;
 }
 
@@ -144,6 +148,8 @@ export interface AllValuesPart {
 export interface AllIndicesPart {
   readonly kind: 'AllIndices';
   readonly implicit: boolean;
+  /** The name of a `[name]` capture written without blanks after `[` (VAR-08); null for `[*]`. */
+  readonly capture: string | null;
   readonly span: Span;
 }
 
@@ -156,7 +162,7 @@ export interface IndexPart {
 
 /**
  * `[ clauses ]` (QRY-08), optionally `[ name | clauses ]` capturing the keys
- * traversed under `name` (VAR-08). A bare `[name]` is a capture with no clauses.
+ * traversed under `name` (VAR-08). A bare `[name]` is an AllIndices/AllValues part with a capture.
  */
 export interface FilterPart {
   readonly kind: 'Filter';
@@ -211,6 +217,8 @@ export interface FunctionCall {
   readonly kind: 'FunctionCall';
   readonly name: string;
   readonly args: readonly LetValue[];
+  /** Where the call starts; the reference counts this column in UTF-8 bytes, not characters. */
+  readonly location: Location;
   readonly span: Span;
 }
 

@@ -1,0 +1,392 @@
+/**
+ * Literal values (LIT-*): strings, numbers, booleans, null, regexes, ranges,
+ * lists and maps, as they may appear on a clause's right-hand side, in `let`,
+ * and as function or rule arguments.
+ */
+import { span } from '../diag/span.js';
+import type {
+  FloatLiteral,
+  IntLiteral,
+  ListLiteral,
+  Literal,
+  MapLiteral,
+  MapLiteralEntry,
+  RangeLiteral,
+  RegexLiteral,
+  StringLiteral,
+} from './ast.js';
+import { translateRegex } from './regex.js';
+import {
+  codePointAt,
+  commit,
+  type Fail,
+  isAlnum,
+  isDigit,
+  isFail,
+  miss,
+  skipTrivia,
+  type State,
+} from './state.js';
+
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+/**
+ * `'…'` or `"…"` (LIT-02). The only escape is a backslash right before the
+ * delimiter; every other backslash is kept. An unterminated string is fatal.
+ */
+export function parseString(st: State): StringLiteral | Fail {
+  const start = st.pos;
+  const quote = st.peek();
+  if (quote !== "'" && quote !== '"') return miss(start);
+  const text = st.text;
+  let value = '';
+  let pos = start + 1;
+  for (;;) {
+    const close = text.indexOf(quote, pos);
+    const chunk = close === -1 ? text.slice(pos) : text.slice(pos, close);
+    if (chunk.endsWith('\\')) {
+      // `\'` stands for the quote itself and the string goes on.
+      value += `${chunk.slice(0, -1)}${quote}`;
+      if (close === -1) return miss(start + 1, 'Could not parse string');
+      pos = close + 1;
+      continue;
+    }
+    value += chunk;
+    if (close === -1) return commit(miss(text.length));
+    st.pos = close + 1;
+    return { kind: 'String', value, span: span(start, st.pos) };
+  }
+}
+
+function scanDigits(text: string, pos: number): number {
+  while (isDigit(text.charAt(pos))) pos++;
+  return pos;
+}
+
+/** An optionally negative decimal integer that fits i64 (LIT-03). */
+export function parseInt64(st: State): IntLiteral | Fail {
+  const start = st.pos;
+  const digitsStart = st.peek() === '-' ? start + 1 : start;
+  const end = scanDigits(st.text, digitsStart);
+  if (end === digitsStart) return miss(start);
+  const big = BigInt(st.text.slice(start, end));
+  if (big < I64_MIN || big > I64_MAX) return miss(start);
+  st.pos = end;
+  return { kind: 'Int', value: Number(big), span: span(start, end) };
+}
+
+/**
+ * A float (LIT-04): digits, then a `.digits` fraction and/or an exponent with
+ * an explicit sign. `1e5`, `5.`, `.5` and `-1.5` are not floats in 3.x.
+ */
+export function parseFloatLit(st: State): FloatLiteral | Fail {
+  const text = st.text;
+  const start = st.pos;
+  let pos = scanDigits(text, start);
+  if (pos === start) return miss(start);
+  let shaped = false;
+  if (text.charAt(pos) === '.' && isDigit(text.charAt(pos + 1))) {
+    pos = scanDigits(text, pos + 1);
+    shaped = true;
+  }
+  const e = text.charAt(pos);
+  const sign = text.charAt(pos + 1);
+  if ((e === 'e' || e === 'E') && (sign === '+' || sign === '-') && isDigit(text.charAt(pos + 2))) {
+    shaped = true;
+  }
+  if (!shaped) return miss(start, 'Could not parse floating number');
+  // The number itself is read the permissive way: digits, optional fraction,
+  // optional exponent whose sign is optional and whose digits are required.
+  pos = scanDigits(text, start);
+  if (text.charAt(pos) === '.') pos = scanDigits(text, pos + 1);
+  const ex = text.charAt(pos);
+  if (ex === 'e' || ex === 'E') {
+    let p = pos + 1;
+    if (text.charAt(p) === '+' || text.charAt(p) === '-') p++;
+    const digitsEnd = scanDigits(text, p);
+    if (digitsEnd === p) return commit(miss(start));
+    pos = digitsEnd;
+  }
+  st.pos = pos;
+  return { kind: 'Float', value: Number(text.slice(start, pos)), span: span(start, pos) };
+}
+
+/**
+ * `/pattern/` (LIT-06). `\/` stands for `/`. The pattern must be non-empty
+ * between escapes (the reference's scanner needs at least one character per
+ * run, so `/a\//` is rejected) and must compile.
+ */
+export function parseRegex(st: State): RegexLiteral | Fail {
+  const start = st.pos;
+  const text = st.text;
+  if (text.charAt(start) !== '/') return miss(start);
+  const inner = start + 1;
+  let pattern = '';
+  let pos = inner;
+  for (;;) {
+    const close = text.indexOf('/', pos);
+    const end = close === -1 ? text.length : close;
+    if (end === pos) return miss(pos);
+    const chunk = text.slice(pos, end);
+    if (chunk.endsWith('\\')) {
+      pattern += `${chunk.slice(0, -1)}/`;
+      if (close === -1) return miss(inner, 'Could not parse regular expression');
+      pos = close + 1;
+      continue;
+    }
+    pattern += chunk;
+    const translated = translateRegex(pattern);
+    if (!translated.ok) {
+      st.badRegex = { at: start, message: translated.message };
+      return miss(inner, `Could not parse regular expression: ${translated.message}`);
+    }
+    if (close === -1) return miss(end);
+    st.pos = close + 1;
+    return {
+      kind: 'Regex',
+      pattern,
+      source: translated.source,
+      flags: translated.flags,
+      span: span(start, st.pos),
+    };
+  }
+}
+
+function parseBool(st: State): Literal | Fail {
+  const start = st.pos;
+  // Prefix matches on purpose (LEX-07): `trueish` reads as `true` + `ish`.
+  for (const [word, value] of BOOL_WORDS) {
+    if (st.eat(word)) return { kind: 'Bool', value, span: span(start, st.pos) };
+  }
+  return miss(start);
+}
+
+const BOOL_WORDS: readonly (readonly [string, boolean])[] = [
+  ['true', true],
+  ['True', true],
+  ['false', false],
+  ['False', false],
+];
+
+function parseNull(st: State): Literal | Fail {
+  const start = st.pos;
+  if (st.eat('null') || st.eat('NULL')) return { kind: 'Null', span: span(start, st.pos) };
+  return miss(start);
+}
+
+type RangeBound =
+  | { readonly kind: 'Int'; readonly value: number }
+  | { readonly kind: 'Float'; readonly value: number }
+  | { readonly kind: 'Char'; readonly value: string };
+
+function skipSpaceTab(st: State): void {
+  while (st.peek() === ' ' || st.peek() === '\t') st.pos++;
+}
+
+function parseRangeBound(st: State): RangeBound | Fail {
+  skipSpaceTab(st);
+  const start = st.pos;
+  const f = parseFloatLit(st);
+  let bound: RangeBound | Fail;
+  if (!isFail(f)) bound = { kind: 'Float', value: f.value };
+  else if (f.fatal) return f;
+  else {
+    const i = parseInt64(st);
+    if (!isFail(i)) bound = { kind: 'Int', value: i.value };
+    else {
+      const ch = codePointAt(st.text, start);
+      if (ch === '') return miss(start);
+      st.pos = start + ch.length;
+      bound = { kind: 'Char', value: ch };
+    }
+  }
+  skipSpaceTab(st);
+  return bound;
+}
+
+/**
+ * `r[a,b]`, `r(a,b)`, `r[a,b)`, `r(a,b]` (LIT-07). Bounds of different kinds
+ * are fatal (`Could not parse range`).
+ */
+export function parseRange(st: State): RangeLiteral | Fail {
+  const start = st.pos;
+  const open = st.peek(1);
+  if (st.peek() !== 'r' || (open !== '[' && open !== '(')) return miss(start);
+  st.pos += 2;
+  const lower = parseRangeBound(st);
+  if (isFail(lower)) return lower;
+  if (!st.eat(',')) return miss(st.pos);
+  const upper = parseRangeBound(st);
+  if (isFail(upper)) return upper;
+  const close = st.peek();
+  if (close !== ')' && close !== ']') return miss(st.pos);
+  st.pos++;
+  const base = {
+    lowerInclusive: open === '[',
+    upperInclusive: close === ']',
+    span: span(start, st.pos),
+  };
+  if (lower.kind === 'Int' && upper.kind === 'Int') {
+    return { kind: 'IntRange', lower: lower.value, upper: upper.value, ...base };
+  }
+  if (lower.kind === 'Float' && upper.kind === 'Float') {
+    return { kind: 'FloatRange', lower: lower.value, upper: upper.value, ...base };
+  }
+  if (lower.kind === 'Char' && upper.kind === 'Char') {
+    return { kind: 'CharRange', lower: lower.value, upper: upper.value, ...base };
+  }
+  return commit(miss(st.pos, 'Could not parse range'));
+}
+
+/** Runs `p`; on a recoverable failure puts the cursor back. */
+function attempt<T>(st: State, p: (st: State) => T | Fail): T | Fail {
+  const start = st.pos;
+  const r = p(st);
+  if (isFail(r) && !r.fatal) st.pos = start;
+  return r;
+}
+
+/** `[v, …]` (LIT-09); comments and newlines allowed between items. */
+function parseList(st: State): ListLiteral | Fail {
+  const start = st.pos;
+  if (st.peek() !== '[') return miss(start);
+  const deep = st.enter();
+  if (deep) return deep;
+  try {
+    st.pos++;
+    const items: Literal[] = [];
+    const first = attempt(st, parseValue);
+    if (isFail(first)) {
+      if (first.fatal) return first;
+    } else {
+      items.push(first);
+      for (;;) {
+        const before = st.pos;
+        skipTrivia(st);
+        if (!st.eat(',')) {
+          st.pos = before;
+          break;
+        }
+        const next = attempt(st, parseValue);
+        if (isFail(next)) {
+          if (next.fatal) return next;
+          st.pos = before;
+          break;
+        }
+        items.push(next);
+      }
+    }
+    skipTrivia(st);
+    if (!st.eat(']')) return miss(st.pos);
+    return { kind: 'List', items, span: span(start, st.pos) };
+  } finally {
+    st.leave();
+  }
+}
+
+/** A map key: a run of letters, digits, `-`, `_`, or a quoted string (LIT-10). */
+function parseMapKey(st: State): string | Fail {
+  const start = st.pos;
+  const text = st.text;
+  let pos = start;
+  for (;;) {
+    const ch = codePointAt(text, pos);
+    if (ch === '-' || ch === '_' || isAlnum(ch)) pos += ch.length;
+    else break;
+  }
+  if (pos > start) {
+    st.pos = pos;
+    return text.slice(start, pos);
+  }
+  const s = parseString(st);
+  return isFail(s) ? s : s.value;
+}
+
+function parseMapEntry(st: State): MapLiteralEntry | Fail {
+  skipTrivia(st);
+  const start = st.pos;
+  const key = parseMapKey(st);
+  if (isFail(key)) return key;
+  skipTrivia(st);
+  if (!st.eat(':')) return miss(st.pos);
+  const value = parseValue(st);
+  if (isFail(value)) return value;
+  return { key, value, span: span(start, st.pos) };
+}
+
+/** `{ key: value, … }` (LIT-10); a repeated key keeps its first place and its last value. */
+function parseMap(st: State): MapLiteral | Fail {
+  const start = st.pos;
+  if (st.peek() !== '{') return miss(start);
+  const deep = st.enter();
+  if (deep) return deep;
+  try {
+    st.pos++;
+    const entries: MapLiteralEntry[] = [];
+    const put = (e: MapLiteralEntry): void => {
+      const at = entries.findIndex((x) => x.key === e.key);
+      if (at === -1) entries.push(e);
+      else entries[at] = { key: e.key, value: e.value, span: (entries[at] as MapLiteralEntry).span };
+    };
+    const first = attempt(st, parseMapEntry);
+    if (isFail(first)) {
+      if (first.fatal) return first;
+    } else {
+      put(first);
+      for (;;) {
+        const before = st.pos;
+        skipTrivia(st);
+        if (!st.eat(',')) {
+          st.pos = before;
+          break;
+        }
+        const next = attempt(st, parseMapEntry);
+        if (isFail(next)) {
+          if (next.fatal) return next;
+          st.pos = before;
+          break;
+        }
+        put(next);
+      }
+    }
+    skipTrivia(st);
+    if (!st.eat('}')) return miss(st.pos);
+    return { kind: 'Map', entries, span: span(start, st.pos) };
+  } finally {
+    st.leave();
+  }
+}
+
+type Production = (st: State) => Literal | Fail;
+
+/** Tried in this order; the first that succeeds wins (floats before ints). */
+const VALUE_PRODUCTIONS: readonly Production[] = [
+  parseNull,
+  parseString,
+  parseFloatLit,
+  parseInt64,
+  parseBool,
+  parseRegex,
+  parseRange,
+  parseList,
+  parseMap,
+];
+
+/**
+ * Any literal, after optional blanks/comments. On a recoverable failure the
+ * reported position is the last production's (the map's `{`).
+ */
+export function parseValue(st: State): Literal | Fail {
+  skipTrivia(st);
+  const start = st.pos;
+  let last: Fail = miss(start);
+  for (const p of VALUE_PRODUCTIONS) {
+    const r = p(st);
+    if (!isFail(r)) return r;
+    if (r.fatal) return r;
+    st.pos = start;
+    last = r;
+  }
+  return last;
+}

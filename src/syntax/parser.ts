@@ -1,0 +1,390 @@
+/**
+ * The rules-file grammar's top level (DSL-01..DSL-03, DSL-09, DSL-11) and the
+ * conversion of a parse failure into a GuardError whose `compat` text is the
+ * reference's (ERR-01).
+ */
+import type { ErrorCode } from '../diag/codes.js';
+import { GuardError } from '../diag/errors.js';
+import { span } from '../diag/span.js';
+import type {
+  Block,
+  Conjunctions,
+  GuardClause,
+  LetExpr,
+  ParameterizedRule,
+  QueryPart,
+  Rule,
+  RuleClause,
+  RulesFile,
+  TypeBlock,
+  WhenBlock,
+  WhenCondition,
+} from './ast.js';
+import {
+  CTX_MESSAGE,
+  firstOf,
+  parseAssignment,
+  parseBlock,
+  parseClause,
+  parseClauseOrRuleRef,
+  parseDisjunction,
+  parseWhenConditions,
+} from './parse-clause.js';
+import {
+  commit,
+  Fail,
+  isBlank,
+  isFail,
+  locate,
+  MAX_DEPTH,
+  miss,
+  parseName,
+  requireTrivia,
+  State,
+  skipTrivia,
+} from './state.js';
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly file: RulesFile | null }
+  | { readonly ok: false; readonly error: GuardError };
+
+/** `Name::Name::Name[::MODULE]` or `Name::Name` (DSL-11). */
+function parseTypeName(st: State): string | Fail {
+  const start = st.pos;
+  const parts: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i > 0 && !st.eat('::')) break;
+    const name = parseName(st);
+    if (isFail(name)) break;
+    parts.push(name);
+  }
+  if (parts.length === 3) {
+    st.eat('::MODULE');
+    return parts.join('::');
+  }
+  st.pos = start;
+  const first = parseName(st);
+  if (isFail(first)) return first;
+  if (!st.eat('::')) return miss(st.pos);
+  const second = parseName(st);
+  if (isFail(second)) return second;
+  return `${first}::${second}`;
+}
+
+/** The query a type block stands for: `Resources.*[ Type == '<name>' ]` (DSL-11). */
+function typeBlockQuery(st: State, typeName: string, start: number): QueryPart[] {
+  const at = span(start, start);
+  const location = locate(st, start);
+  return [
+    { kind: 'Key', name: 'Resources', span: at },
+    { kind: 'AllValues', capture: null, span: at },
+    {
+      kind: 'Filter',
+      capture: null,
+      conjunctions: [
+        [
+          {
+            kind: 'AccessClause',
+            query: { parts: [{ kind: 'Key', name: 'Type', span: at }], matchAll: true, span: at },
+            comparator: { op: 'Eq', negated: false },
+            compareWith: {
+              kind: 'LiteralValue',
+              literal: { kind: 'String', value: typeName, span: at },
+              span: at,
+            },
+            customMessage: null,
+            negation: false,
+            location,
+            span: at,
+          },
+        ],
+      ],
+      span: at,
+    },
+  ];
+}
+
+/** `AWS::S3::Bucket [when …] { … }` or `AWS::S3::Bucket clause` (DSL-11). */
+function parseTypeBlock(st: State): TypeBlock | Fail {
+  const start = st.pos;
+  const typeName = parseTypeName(st);
+  if (isFail(typeName)) return typeName;
+  const ws = requireTrivia(st);
+  if (ws) return commit(ws);
+  const beforeWhen = st.pos;
+  let conditions: Conjunctions<WhenCondition> | null = null;
+  const c = parseWhenConditions(st);
+  if (!isFail(c)) conditions = c;
+  else if (c.fatal) return c;
+  else st.pos = beforeWhen;
+  let block: Block<GuardClause>;
+  if (conditions !== null) {
+    const b = parseBlock(st, parseClause);
+    if (isFail(b)) return commit(b);
+    block = b;
+  } else {
+    const beforeBlock = st.pos;
+    const b = parseBlock(st, parseClause);
+    if (!isFail(b)) {
+      block = b;
+    } else {
+      if (b.fatal) return b;
+      st.pos = beforeBlock;
+      skipTrivia(st);
+      const single = parseClause(st);
+      if (isFail(single)) return commit(single);
+      block = { assignments: [], conjunctions: [[single]] };
+    }
+  }
+  return {
+    kind: 'TypeBlock',
+    typeName,
+    conditions,
+    block,
+    query: typeBlockQuery(st, typeName, start),
+    span: span(start, st.pos),
+  };
+}
+
+/** A `when` block directly in a rule body (its body may hold rule references). */
+function parseRuleWhen(st: State): WhenBlock | Fail {
+  skipTrivia(st);
+  const start = st.pos;
+  const conditions = parseWhenConditions(st);
+  if (isFail(conditions)) return conditions;
+  const block = parseBlock(st, parseClauseOrRuleRef);
+  if (isFail(block)) return block;
+  return { kind: 'WhenBlock', conditions, block, span: span(start, st.pos) };
+}
+
+function trivia<T>(p: (st: State) => T | Fail): (st: State) => T | Fail {
+  return (st) => {
+    skipTrivia(st);
+    return p(st);
+  };
+}
+
+/** Anything a rule body may hold (DSL-03). */
+function parseRuleBodyClause(st: State): RuleClause | Fail {
+  return firstOf<RuleClause>(st, [
+    trivia(parseTypeBlock),
+    parseRuleWhen,
+    trivia(parseClauseOrRuleRef),
+  ]);
+}
+
+/** `rule` followed by at least one blank; recoverable when absent. */
+function parseRuleKeyword(st: State): Fail | null {
+  skipTrivia(st);
+  if (!st.eat('rule')) return miss(st.pos);
+  return requireTrivia(st);
+}
+
+/**
+ * `(a, b, …)`: names separated by commas, blanks allowed; repeats are dropped.
+ * Once `(` is read, each name and the `)` are required (fatal otherwise).
+ */
+function parseParameterNames(st: State): string[] | Fail {
+  if (!st.eat('(')) return miss(st.pos);
+  const names: string[] = [];
+  for (;;) {
+    while (isBlank(st.peek())) st.pos++;
+    const name = parseName(st);
+    if (isFail(name)) return commit(name);
+    while (isBlank(st.peek())) st.pos++;
+    if (!names.includes(name)) names.push(name);
+    if (!st.eat(',')) break;
+  }
+  if (!st.eat(')')) return commit(miss(st.pos));
+  return names;
+}
+
+/** `rule name(params) { body }` (DSL-09). */
+function parseParameterizedRule(st: State): ParameterizedRule | Fail {
+  const kw = parseRuleKeyword(st);
+  if (kw) return kw;
+  const start = st.pos;
+  const name = parseName(st);
+  if (isFail(name)) return commit(name);
+  const parameters = parseParameterNames(st);
+  if (isFail(parameters)) return parameters;
+  const block = parseBlock(st, parseRuleBodyClause);
+  if (isFail(block)) return commit(block);
+  const rule: Rule = { kind: 'Rule', name, conditions: null, block, span: span(start, st.pos) };
+  return { kind: 'ParameterizedRule', parameters, rule, span: span(start, st.pos) };
+}
+
+/** `rule name [when …] { body }` (DSL-03). */
+function parseNamedRule(st: State): Rule | Fail {
+  const kw = parseRuleKeyword(st);
+  if (kw) return kw;
+  const start = st.pos;
+  const name = parseName(st);
+  if (isFail(name)) return commit(name);
+  const beforeWhen = st.pos;
+  let conditions: Conjunctions<WhenCondition> | null = null;
+  const c = parseWhenConditions(st);
+  if (!isFail(c)) conditions = c;
+  else if (c.fatal) return c;
+  else st.pos = beforeWhen;
+  const block = parseBlock(st, parseRuleBodyClause);
+  if (isFail(block)) return commit(block);
+  return { kind: 'Rule', name, conditions, block, span: span(start, st.pos) };
+}
+
+type TopItem =
+  | { readonly kind: 'let'; readonly value: LetExpr }
+  | { readonly kind: 'rule'; readonly value: Rule }
+  | { readonly kind: 'param'; readonly value: ParameterizedRule }
+  | { readonly kind: 'default'; readonly value: readonly RuleClause[] };
+
+const TOP_LEVEL: readonly ((st: State) => TopItem | Fail)[] = [
+  (st) => wrap(parseAssignment(st), (value) => ({ kind: 'let', value })),
+  (st) => wrap(parseParameterizedRule(st), (value) => ({ kind: 'param', value })),
+  (st) => wrap(parseNamedRule(st), (value) => ({ kind: 'rule', value })),
+  (st) => wrap(parseDisjunction(st, parseTypeBlock), (value) => ({ kind: 'default', value })),
+  (st) => wrap(parseRuleWhen(st), (value) => ({ kind: 'default', value: [value] })),
+  (st) => wrap(parseDisjunction(st, parseClause), (value) => ({ kind: 'default', value })),
+];
+
+function wrap<T>(r: T | Fail, f: (value: T) => TopItem): TopItem | Fail {
+  return isFail(r) ? r : f(r);
+}
+
+function parseTopItem(st: State): TopItem | Fail {
+  skipTrivia(st);
+  const r = firstOf(st, TOP_LEVEL);
+  if (!isFail(r)) skipTrivia(st);
+  return r;
+}
+
+function parseFile(st: State): RulesFile | null | Fail {
+  skipTrivia(st);
+  if (st.atEnd) return null;
+  const fileStart = st.pos;
+  const assignments: LetExpr[] = [];
+  const rules: Rule[] = [];
+  const parameterizedRules: ParameterizedRule[] = [];
+  const defaults: (readonly RuleClause[])[] = [];
+  let count = 0;
+  for (;;) {
+    const before = st.pos;
+    const item = parseTopItem(st);
+    if (isFail(item)) {
+      if (item.fatal) return item;
+      st.pos = before;
+      // The first item's own failure is reported as a failure at the start.
+      if (count === 0) return miss(fileStart);
+      break;
+    }
+    count++;
+    switch (item.kind) {
+      case 'let':
+        assignments.push(item.value);
+        break;
+      case 'rule':
+        rules.push(item.value);
+        break;
+      case 'param':
+        parameterizedRules.push(item.value);
+        break;
+      case 'default':
+        defaults.push(item.value);
+        break;
+    }
+    if (st.atEnd) break;
+  }
+  if (!st.atEnd) return miss(st.pos);
+  if (defaults.length > 0) {
+    // DSL-02: top-level clauses form an implicit rule, evaluated first.
+    rules.unshift({
+      kind: 'Rule',
+      name: 'default',
+      conditions: null,
+      block: { assignments: [], conjunctions: defaults },
+      span: span(fileStart, st.text.length),
+    });
+  }
+  return {
+    kind: 'RulesFile',
+    assignments,
+    rules,
+    parameterizedRules,
+    span: span(0, st.text.length),
+  };
+}
+
+/**
+ * Parses a Guard rules file. Returns `file: null` for a file with no rules
+ * (empty, or only blanks and comments, LEX-02). Never throws.
+ */
+export function parseRulesFile(text: string, fileName: string): ParseOutcome {
+  const st = new State(text, fileName);
+  let result: RulesFile | null | Fail;
+  try {
+    result = parseFile(st);
+  } catch (e) {
+    // A stack overflow from some input the depth guard does not cover.
+    if (e instanceof RangeError) result = new Fail(true, st.pos, '', true);
+    else throw e;
+  }
+  if (!isFail(result)) return { ok: true, file: result };
+  return { ok: false, error: toGuardError(st, result) };
+}
+
+function toGuardError(st: State, fail: Fail): GuardError {
+  const at = locate(st, fail.pos);
+  const context = fail.context;
+  const fragment = st.text.slice(fail.pos);
+  const compat =
+    `Parsing Error Error parsing file ${st.fileName} at line ${at.line} at column ${at.column}, ` +
+    `when handling ${context}, fragment ${fragment}`;
+  const position = { file: st.fileName, line: at.line, column: at.column };
+  const { code, message } = describe(st, fail, fragment);
+  return new GuardError(code, message, { position, compat });
+}
+
+function describe(
+  st: State,
+  fail: Fail,
+  fragment: string,
+): { code: ErrorCode; message: string } {
+  if (fail.tooDeep) {
+    return { code: 'SYNTAX_TOO_DEEP', message: `rules nest more than ${MAX_DEPTH} levels deep` };
+  }
+  const ctx = fail.context;
+  if (ctx.includes(CTX_MESSAGE)) {
+    return { code: 'SYNTAX_UNTERMINATED_MESSAGE', message: 'custom message opened with << has no closing >>' };
+  }
+  if (ctx.includes('Could not parse range')) {
+    return { code: 'SYNTAX_INVALID_RANGE', message: 'range bounds must both be integers, floats or single characters' };
+  }
+  const bad = st.badCall;
+  if (bad && bad.at === fail.pos) {
+    return { code: bad.unknown ? 'SYNTAX_UNKNOWN_FUNCTION' : 'SYNTAX_FUNCTION_ARITY', message: bad.message };
+  }
+  const rest = fragment.trimStart();
+  const regex = st.badRegex;
+  if (regex && regex.at >= fail.pos && rest.startsWith('/')) {
+    return { code: 'SYNTAX_INVALID_REGEX', message: `invalid regular expression: ${regex.message}` };
+  }
+  const quote = rest.charAt(0);
+  if ((quote === "'" || quote === '"') && !hasClosingQuote(rest, quote)) {
+    return { code: 'SYNTAX_UNTERMINATED_STRING', message: `string starting with ${quote} is never closed` };
+  }
+  const what = rest === '' ? 'end of file' : `\`${firstToken(rest)}\``;
+  const expecting = ctx === '' ? '' : ` (${ctx})`;
+  return { code: 'SYNTAX_UNEXPECTED_TOKEN', message: `unexpected ${what}${expecting}` };
+}
+
+function hasClosingQuote(text: string, quote: string): boolean {
+  for (let i = text.indexOf(quote, 1); i !== -1; i = text.indexOf(quote, i + 1)) {
+    if (text.charAt(i - 1) !== '\\') return true;
+  }
+  return false;
+}
+
+function firstToken(text: string): string {
+  const m = /^[\p{L}\p{N}_]+|^\S/u.exec(text);
+  return m ? m[0] : text.charAt(0);
+}

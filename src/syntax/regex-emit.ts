@@ -1,0 +1,378 @@
+import { type ClassItem, type ClassSet, type ParsedRegex, type RegexNode, RegexSyntaxError } from './regex-ast.js';
+
+/**
+ * Emits a parsed Guard regex as JavaScript RegExp source for the `v` flag
+ * (OP-18, GOT-15). Every construct is spelled out so that JavaScript's
+ * different defaults cannot leak in:
+ *  - `.` is `[^\n]` (JS `.` also stops at `\r`, U+2028, U+2029);
+ *  - `$` is JS `$` without the `m` flag (end of input only, as in Rust);
+ *    multi-line `^`/`$` are look-arounds on `\n` alone;
+ *  - `\d` `\s` `\w` `\b` are Unicode (`\p{Nd}`, `\p{White_Space}`, UTS#18 word);
+ *  - atomic groups and possessive repeats become `(?=(X))\k`.
+ * Anything whose meaning would change is refused (RegexSyntaxError).
+ */
+
+const WORD_ITEMS = '\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}';
+const WORD = `[${WORD_ITEMS}]`;
+
+const POSIX: Readonly<Record<string, string>> = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\u{0}-\\u{7f}',
+  blank: '\\u{9}\\u{20}',
+  cntrl: '\\u{0}-\\u{1f}\\u{7f}',
+  digit: '0-9',
+  graph: '\\u{21}-\\u{7e}',
+  lower: 'a-z',
+  print: '\\u{20}-\\u{7e}',
+  punct: '\\u{21}-\\u{2f}\\u{3a}-\\u{40}\\u{5b}-\\u{60}\\u{7b}-\\u{7e}',
+  space: '\\u{9}-\\u{d}\\u{20}',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
+};
+
+export interface Emitted {
+  readonly source: string;
+  readonly flags: string;
+  /** Index = Rust group number; value = JavaScript group number (index 0 is 0). */
+  readonly groupMap: readonly number[];
+}
+
+function refuse(message: string, position = 0): never {
+  throw new RegexSyntaxError(`tsguard cannot translate this regular expression exactly: ${message}`, position);
+}
+
+/** One code point written so that it is literal in and out of `v`-mode classes. */
+function char(cp: number): string {
+  if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) {
+    return String.fromCodePoint(cp);
+  }
+  return `\\u{${cp.toString(16)}}`;
+}
+
+function hasCase(cp: number): boolean {
+  const s = String.fromCodePoint(cp);
+  return s.toLowerCase() !== s || s.toUpperCase() !== s;
+}
+
+/** Does case-insensitivity change what this class matches? (conservative: yes when unsure) */
+function setHasCase(set: ClassSet): boolean {
+  switch (set.kind) {
+    case 'Union':
+      return set.items.some(itemHasCase);
+    case 'SetOp':
+      return setHasCase(set.left) || setHasCase(set.right);
+    case 'Not':
+      return setHasCase(set.set);
+  }
+}
+
+function itemHasCase(item: ClassItem): boolean {
+  switch (item.kind) {
+    case 'Char':
+      return hasCase(item.cp);
+    case 'Range': {
+      if (item.hi - item.lo > 0x3000) return true;
+      for (let cp = item.lo; cp <= item.hi; cp++) if (hasCase(cp)) return true;
+      return false;
+    }
+    case 'Perl':
+      return false; // \d \s \w and hex digits are closed under case folding
+    case 'Prop':
+      return true;
+    case 'Posix':
+      return !['digit', 'space', 'blank', 'cntrl', 'punct'].includes(item.name);
+    case 'Nested':
+      return setHasCase(item.set);
+  }
+}
+
+/** Case-insensitivity of the whole pattern; refuses patterns that mix both. */
+function caseMode(root: RegexNode): boolean {
+  let sensitive = false;
+  let insensitive = false;
+  let backref = false;
+  const visit = (n: RegexNode): void => {
+    switch (n.kind) {
+      case 'Literal':
+        if (hasCase(n.cp)) n.caseInsensitive ? (insensitive = true) : (sensitive = true);
+        return;
+      case 'Class':
+        if (setHasCase(n.set)) n.caseInsensitive ? (insensitive = true) : (sensitive = true);
+        return;
+      case 'Backref':
+        backref = true;
+        return;
+      case 'Group':
+      case 'Look':
+      case 'Atomic':
+      case 'Repeat':
+        visit(n.body);
+        return;
+      case 'Concat':
+      case 'Alt':
+        n.items.forEach(visit);
+        return;
+      case 'Empty':
+      case 'Any':
+      case 'Assert':
+        return;
+    }
+  };
+  visit(root);
+  if (sensitive && insensitive) {
+    refuse('it mixes case-sensitive and case-insensitive parts (JavaScript in Node 20 has no scoped (?i:…))');
+  }
+  if (insensitive && backref) {
+    refuse('backreferences are case-sensitive in Guard even under (?i), but not in JavaScript');
+  }
+  return insensitive;
+}
+
+/** Length in characters when fixed (fancy-regex only allows such look-behinds). */
+function constSize(n: RegexNode): number | null {
+  switch (n.kind) {
+    case 'Empty':
+    case 'Assert':
+    case 'Look':
+      return 0;
+    case 'Literal':
+    case 'Any':
+    case 'Class':
+      return 1;
+    case 'Group':
+    case 'Atomic':
+      return constSize(n.body);
+    case 'Repeat': {
+      const inner = constSize(n.body);
+      return inner !== null && n.min === n.max ? inner * n.min : null;
+    }
+    case 'Concat': {
+      let total = 0;
+      for (const item of n.items) {
+        const s = constSize(item);
+        if (s === null) return null;
+        total += s;
+      }
+      return total;
+    }
+    case 'Alt': {
+      const sizes = n.items.map(constSize);
+      const first = sizes[0];
+      return first !== undefined && first !== null && sizes.every((s) => s === first) ? first : null;
+    }
+    case 'Backref':
+      return null;
+  }
+}
+
+/**
+ * Checks that every backreference refers to a group that has certainly matched
+ * when the backreference is reached. fancy-regex fails a backreference to an
+ * unset group, JavaScript matches it as empty, so such patterns are refused.
+ * Returns the groups certainly set after `n`.
+ */
+function checkBackrefs(n: RegexNode, set: ReadonlySet<number>, inBehind: boolean): ReadonlySet<number> {
+  switch (n.kind) {
+    case 'Empty':
+    case 'Literal':
+    case 'Any':
+    case 'Class':
+    case 'Assert':
+      return set;
+    case 'Backref':
+      if (inBehind) {
+        throw new RegexSyntaxError('Look-behind assertion without constant size', n.position);
+      }
+      if (!set.has(n.group)) {
+        refuse(`backreference \\${n.group} may refer to a group that did not match`, n.position);
+      }
+      return set;
+    case 'Group': {
+      const after = checkBackrefs(n.body, set, inBehind);
+      if (n.index === null) return after;
+      return new Set([...after, n.index]);
+    }
+    case 'Atomic':
+      return checkBackrefs(n.body, set, inBehind);
+    case 'Look': {
+      const after = checkBackrefs(n.body, set, inBehind || n.behind);
+      return n.negated ? set : after;
+    }
+    case 'Repeat': {
+      const after = checkBackrefs(n.body, set, inBehind);
+      return n.min > 0 ? after : set;
+    }
+    case 'Concat':
+      return n.items.reduce((acc, item) => checkBackrefs(item, acc, inBehind), set);
+    case 'Alt': {
+      const outs = n.items.map((item) => checkBackrefs(item, set, inBehind));
+      const first = outs[0] ?? set;
+      return new Set([...first].filter((g) => outs.every((o) => o.has(g))));
+    }
+  }
+}
+
+function checkLookBehinds(n: RegexNode): void {
+  switch (n.kind) {
+    case 'Look':
+      if (n.behind) {
+        const body = n.body.kind === 'Group' && n.body.index === null ? n.body.body : n.body;
+        const ok =
+          constSize(body) !== null || (body.kind === 'Alt' && body.items.every((b) => constSize(b) !== null));
+        if (!ok) throw new RegexSyntaxError('Look-behind assertion without constant size', 0);
+      }
+      checkLookBehinds(n.body);
+      return;
+    case 'Group':
+    case 'Atomic':
+    case 'Repeat':
+      checkLookBehinds(n.body);
+      return;
+    case 'Concat':
+    case 'Alt':
+      n.items.forEach(checkLookBehinds);
+      return;
+    default:
+      return;
+  }
+}
+
+function emitSet(set: ClassSet): string {
+  switch (set.kind) {
+    case 'Union':
+      return `[${set.items.map(emitItem).join('')}]`;
+    case 'Not':
+      return `[^${emitSet(set.set)}]`;
+    case 'SetOp': {
+      const l = emitSet(set.left);
+      const r = emitSet(set.right);
+      if (set.op === 'and') return `[${l}&&${r}]`;
+      if (set.op === 'minus') return `[${l}--${r}]`;
+      return `[[${l}--${r}][${r}--${l}]]`;
+    }
+  }
+}
+
+function emitItem(item: ClassItem): string {
+  switch (item.kind) {
+    case 'Char':
+      return char(item.cp);
+    case 'Range':
+      return `${char(item.lo)}-${char(item.hi)}`;
+    case 'Perl': {
+      const body =
+        item.which === 'd'
+          ? '\\p{Nd}'
+          : item.which === 's'
+            ? '\\p{White_Space}'
+            : item.which === 'w'
+              ? WORD_ITEMS
+              : '0-9A-Fa-f';
+      return item.negated ? `[^${body}]` : `[${body}]`;
+    }
+    case 'Prop':
+      return `\\${item.negated ? 'P' : 'p'}{${item.js}}`;
+    case 'Posix': {
+      const body = POSIX[item.name] ?? '';
+      return item.negated ? `[^${body}]` : `[${body}]`;
+    }
+    case 'Nested':
+      return emitSet(item.set);
+  }
+}
+
+const ASSERTIONS: Readonly<Record<string, string>> = {
+  StartText: '^',
+  EndText: '$',
+  StartLine: '(?<![^\\n])',
+  EndLine: '(?![^\\n])',
+  WordBoundary: `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`,
+  NotWordBoundary: `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`,
+  WordStart: `(?<!${WORD})(?=${WORD})`,
+  WordEnd: `(?<=${WORD})(?!${WORD})`,
+};
+
+function isValidJsName(name: string): boolean {
+  return /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(name);
+}
+
+class Emitter {
+  private jsGroups = 0;
+  readonly groupMap: number[] = [0];
+  private readonly usableNames: ReadonlySet<string>;
+
+  constructor(parsed: ParsedRegex) {
+    // Rust lets a later group reuse a name (the last one wins); JavaScript
+    // rejects duplicates, so only unique, valid names are kept in the source.
+    const counts = new Map<string, number>();
+    const visit = (n: RegexNode): void => {
+      if (n.kind === 'Group' && n.name !== null) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+      if ('body' in n) visit(n.body);
+      if ('items' in n) n.items.forEach(visit);
+    };
+    visit(parsed.root);
+    this.usableNames = new Set([...counts].filter(([k, c]) => c === 1 && isValidJsName(k)).map(([k]) => k));
+  }
+
+  emit(n: RegexNode): string {
+    switch (n.kind) {
+      case 'Empty':
+        return '';
+      case 'Literal':
+        return char(n.cp);
+      case 'Any':
+        return n.dotAll ? '[\\s\\S]' : '[^\\n]';
+      case 'Class':
+        return emitSet(n.set);
+      case 'Assert':
+        return ASSERTIONS[n.which] ?? '';
+      case 'Group': {
+        if (n.index === null) return `(?:${this.emit(n.body)})`;
+        this.jsGroups += 1;
+        this.groupMap[n.index] = this.jsGroups;
+        const open = n.name !== null && this.usableNames.has(n.name) ? `(?<${n.name}>` : '(';
+        return `${open}${this.emit(n.body)})`;
+      }
+      case 'Look': {
+        const open = n.behind ? (n.negated ? '(?<!' : '(?<=') : n.negated ? '(?!' : '(?=';
+        return `${open}${this.emit(n.body)})`;
+      }
+      case 'Atomic': {
+        // (?=(X))\N: the look-ahead commits to X's first match, the
+        // backreference consumes exactly that text and cannot backtrack into it.
+        this.jsGroups += 1;
+        const helper = this.jsGroups;
+        return `(?:(?=(${this.emit(n.body)}))\\${helper})`;
+      }
+      case 'Repeat': {
+        const body = this.emit(n.body);
+        const { min, max } = n;
+        let q: string;
+        if (min === 0 && max === Number.POSITIVE_INFINITY) q = '*';
+        else if (min === 1 && max === Number.POSITIVE_INFINITY) q = '+';
+        else if (min === 0 && max === 1) q = '?';
+        else if (max === Number.POSITIVE_INFINITY) q = `{${min},}`;
+        else if (min === max) q = `{${min}}`;
+        else q = `{${min},${max}}`;
+        return `(?:${body})${q}${n.greedy ? '' : '?'}`;
+      }
+      case 'Concat':
+        return n.items.map((item) => this.emit(item)).join('');
+      case 'Alt':
+        return `(?:${n.items.map((item) => this.emit(item)).join('|')})`;
+      case 'Backref':
+        return `(?:\\${this.groupMap[n.group] ?? 0})`;
+    }
+  }
+}
+
+export function emitJsRegex(parsed: ParsedRegex): Emitted {
+  checkLookBehinds(parsed.root);
+  checkBackrefs(parsed.root, new Set(), false);
+  const insensitive = caseMode(parsed.root);
+  const emitter = new Emitter(parsed);
+  const source = emitter.emit(parsed.root);
+  return { source, flags: insensitive ? 'iv' : 'v', groupMap: emitter.groupMap };
+}

@@ -1,0 +1,584 @@
+import {
+  type AssertKind,
+  type ClassItem,
+  type ClassSet,
+  type ParsedRegex,
+  type PerlClass,
+  type RegexNode,
+  RegexSyntaxError,
+} from './regex-ast.js';
+import { lookupProperty } from './regex-unicode.js';
+
+/**
+ * Parser for the Guard regex dialect (LIT-06, OP-18): fancy-regex 0.13 on top
+ * of Rust regex 1.10. It follows the reference's observable behaviour, which
+ * was checked case by case against cfn-guard 3.1.1 (see tests/unit/syntax/
+ * regex.test.ts), including its quirks:
+ *  - an inline flag group `(?i)` inside a capturing group, look-around or
+ *    atomic group stays in force after that group closes; only `(?:…)` and
+ *    `(?flags:…)` restore the flags (`(a(?i)b)c` matches `abC`);
+ *  - `{` that does not start a valid repetition is a literal, and so is a
+ *    second repetition (`a{2}{3}` matches `aa{3}`); `{,n}` means `{0,n}`;
+ *  - in `(?x)` mode whitespace inside `[...]` is still literal;
+ *  - backreferences must name a group that is already open.
+ */
+
+const MAX_DEPTH = 64;
+
+interface Flags {
+  i: boolean;
+  m: boolean;
+  s: boolean;
+  U: boolean;
+  x: boolean;
+}
+
+const POSIX_NAMES = new Set([
+  'alnum',
+  'alpha',
+  'ascii',
+  'blank',
+  'cntrl',
+  'digit',
+  'graph',
+  'lower',
+  'print',
+  'punct',
+  'space',
+  'upper',
+  'word',
+  'xdigit',
+]);
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isHex(c: string | undefined): boolean {
+  return c !== undefined && /^[0-9a-fA-F]$/.test(c);
+}
+
+class Parser {
+  private pos = 0;
+  private flags: Flags = { i: false, m: false, s: false, U: false, x: false };
+  private groupCount = 0;
+  private readonly names = new Map<string, number>();
+
+  constructor(private readonly src: string) {}
+
+  parse(): ParsedRegex {
+    const root = this.parseAlt(0);
+    if (this.pos < this.src.length) this.fail('General parsing error: end of string not reached');
+    return { root, groupCount: this.groupCount, names: this.names };
+  }
+
+  private fail(message: string, at = this.pos): never {
+    throw new RegexSyntaxError(message, at);
+  }
+
+  private peek(offset = 0): string | undefined {
+    const c = this.src.codePointAt(this.pos + offset);
+    return c === undefined ? undefined : String.fromCodePoint(c);
+  }
+
+  private next(): string {
+    const c = this.peek();
+    if (c === undefined) this.fail('General parsing error: unexpected end of pattern');
+    this.pos += c.length;
+    return c;
+  }
+
+  private startsWith(text: string): boolean {
+    return this.src.startsWith(text, this.pos);
+  }
+
+  /** In `(?x)` mode whitespace and `#` comments are skipped between tokens. */
+  private skipSpace(): void {
+    if (!this.flags.x) return;
+    for (;;) {
+      const c = this.peek();
+      if (c !== undefined && /^\s$/u.test(c)) {
+        this.pos += c.length;
+      } else if (c === '#') {
+        const nl = this.src.indexOf('\n', this.pos);
+        this.pos = nl < 0 ? this.src.length : nl + 1;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private parseAlt(depth: number): RegexNode {
+    const first = this.parseBranch(depth);
+    this.skipSpace();
+    if (this.peek() !== '|') return first;
+    const items = [first];
+    while (this.peek() === '|') {
+      this.pos += 1;
+      items.push(this.parseBranch(depth));
+      this.skipSpace();
+    }
+    return { kind: 'Alt', items };
+  }
+
+  private parseBranch(depth: number): RegexNode {
+    const items: RegexNode[] = [];
+    while (this.pos < this.src.length) {
+      const before = this.pos;
+      const piece = this.parsePiece(depth);
+      if (this.pos === before) break;
+      if (piece.kind !== 'Empty') items.push(piece);
+    }
+    if (items.length === 0) return { kind: 'Empty' };
+    if (items.length === 1 && items[0] !== undefined) return items[0];
+    return { kind: 'Concat', items };
+  }
+
+  private parsePiece(depth: number): RegexNode {
+    const atom = this.parseAtom(depth);
+    this.skipSpace();
+    const c = this.peek();
+    let min: number;
+    let max: number;
+    const opAt = this.pos;
+    if (c === '?') [min, max] = [0, 1];
+    else if (c === '*') [min, max] = [0, Number.POSITIVE_INFINITY];
+    else if (c === '+') [min, max] = [1, Number.POSITIVE_INFINITY];
+    else if (c === '{') {
+      const rep = this.tryRepeatBraces();
+      if (rep === null) return atom;
+      [min, max] = rep;
+    } else return atom;
+    if (atom.kind === 'Empty' || atom.kind === 'Assert' || atom.kind === 'Look') {
+      this.fail('Target of repeat operator is invalid', opAt);
+    }
+    if (c !== '{') this.pos += 1;
+    if (max < min) this.fail('Invalid repeat syntax: minimum greater than maximum', opAt);
+    this.skipSpace();
+    let greedy = true;
+    if (this.peek() === '?') {
+      greedy = false;
+      this.pos += 1;
+    }
+    if (this.flags.U) greedy = !greedy;
+    const node: RegexNode = { kind: 'Repeat', body: atom, min, max, greedy };
+    if (this.peek() === '+') {
+      this.pos += 1;
+      return { kind: 'Atomic', body: node };
+    }
+    return node;
+  }
+
+  /** Parses `{n}`, `{n,}`, `{n,m}`, `{,m}`; on anything else leaves `{` to be a literal. */
+  private tryRepeatBraces(): [number, number] | null {
+    const save = this.pos;
+    this.pos += 1;
+    this.skipSpace();
+    const num = (): number | null => {
+      const m = /^[0-9]+/.exec(this.src.slice(this.pos));
+      if (m === null) return null;
+      this.pos += m[0].length;
+      return Number(m[0]);
+    };
+    let lo: number | null = 0;
+    if (this.peek() !== ',') lo = num();
+    if (lo === null) {
+      this.pos = save;
+      return null;
+    }
+    this.skipSpace();
+    let hi: number | null = lo;
+    if (this.peek() === ',') {
+      this.pos += 1;
+      this.skipSpace();
+      hi = num() ?? Number.POSITIVE_INFINITY;
+      this.skipSpace();
+    }
+    if (this.peek() !== '}') {
+      this.pos = save;
+      return null;
+    }
+    this.pos += 1;
+    return [lo, hi];
+  }
+
+  private parseAtom(depth: number): RegexNode {
+    this.skipSpace();
+    const c = this.peek();
+    switch (c) {
+      case undefined:
+        return { kind: 'Empty' };
+      case '.':
+        this.pos += 1;
+        return { kind: 'Any', dotAll: this.flags.s };
+      case '^':
+        this.pos += 1;
+        return { kind: 'Assert', which: this.flags.m ? 'StartLine' : 'StartText' };
+      case '$':
+        this.pos += 1;
+        return { kind: 'Assert', which: this.flags.m ? 'EndLine' : 'EndText' };
+      case '(':
+        return this.parseGroup(depth);
+      case '\\':
+        return this.parseEscape();
+      case '+':
+      case '*':
+      case '?':
+      case '|':
+      case ')':
+        return { kind: 'Empty' };
+      case '[':
+        return { kind: 'Class', set: this.parseClass(), caseInsensitive: this.flags.i };
+      default:
+        this.pos += c.length;
+        return this.literal(c.codePointAt(0) ?? 0);
+    }
+  }
+
+  private literal(cp: number): RegexNode {
+    return { kind: 'Literal', cp, caseInsensitive: this.flags.i };
+  }
+
+  private parseGroup(depth: number): RegexNode {
+    const open = this.pos;
+    if (depth + 1 >= MAX_DEPTH) this.fail('Recursion exceeded', open);
+    this.pos += 1;
+    this.skipSpace();
+    const look = (behind: boolean, negated: boolean, skip: number): RegexNode => {
+      this.pos += skip;
+      const body = this.parseAlt(depth + 1);
+      this.closeParen(open);
+      return { kind: 'Look', behind, negated, body };
+    };
+    if (this.startsWith('?=')) return look(false, false, 2);
+    if (this.startsWith('?!')) return look(false, true, 2);
+    if (this.startsWith('?<=')) return look(true, false, 3);
+    if (this.startsWith('?<!')) return look(true, true, 3);
+    if (this.startsWith('?>')) {
+      this.pos += 2;
+      const body = this.parseAlt(depth + 1);
+      this.closeParen(open);
+      return { kind: 'Atomic', body };
+    }
+    if (this.startsWith('?P=')) {
+      this.pos += 3;
+      const node = this.namedBackref(')', open);
+      return node;
+    }
+    let name: string | null = null;
+    if (this.startsWith('?P<') || this.startsWith('?<')) {
+      this.pos += this.startsWith('?P<') ? 3 : 2;
+      const end = this.src.indexOf('>', this.pos);
+      const text = end < 0 ? '' : this.src.slice(this.pos, end);
+      if (!/^[\p{L}\p{N}_]+$/u.test(text)) this.fail('Could not parse group name', open + 1);
+      name = text;
+      this.pos = end + 1;
+    } else if (this.startsWith('?')) {
+      return this.parseFlags(open, depth);
+    }
+    this.groupCount += 1;
+    const index = this.groupCount;
+    if (name !== null) this.names.set(name, index);
+    const body = this.parseAlt(depth + 1);
+    this.closeParen(open);
+    return { kind: 'Group', index, name, body };
+  }
+
+  private closeParen(open: number): void {
+    this.skipSpace();
+    if (this.pos >= this.src.length) {
+      this.fail('Opening parenthesis without closing parenthesis', open);
+    }
+    if (this.peek() !== ')') this.fail('General parsing error: expected close paren');
+    this.pos += 1;
+  }
+
+  /** `(?flags)` or `(?flags:…)`; `open` is the offset of `(`. */
+  private parseFlags(open: number, depth: number): RegexNode {
+    const start = this.pos + 1;
+    this.pos = start;
+    const saved = { ...this.flags };
+    let negate = false;
+    const unknown = (): never =>
+      this.fail(`Unknown group flag: (${this.src.slice(start - 1, this.pos + 1)}`, start);
+    for (;;) {
+      this.skipSpace();
+      const c = this.peek();
+      if (c === undefined) this.fail('Opening parenthesis without closing parenthesis', open);
+      switch (c) {
+        case 'i':
+        case 'm':
+        case 's':
+        case 'U':
+        case 'x':
+          this.flags[c] = !negate;
+          break;
+        case 'u':
+          if (negate) this.fail('Unicode mode cannot be turned off (?-u)', this.pos);
+          break;
+        case '-':
+          if (negate) unknown();
+          negate = true;
+          break;
+        case ')':
+          if (this.pos === start || (negate && this.pos === start + 1)) unknown();
+          this.pos += 1;
+          return { kind: 'Empty' };
+        case ':': {
+          if (negate && this.pos === start + 1) unknown();
+          this.pos += 1;
+          const body = this.parseAlt(depth + 1);
+          this.closeParen(open);
+          this.flags = saved;
+          // A bare `(?:)` is the empty expression, which cannot be repeated.
+          return body.kind === 'Empty' ? body : { kind: 'Group', index: null, name: null, body };
+        }
+        default:
+          unknown();
+      }
+      this.pos += c.length;
+    }
+  }
+
+  private namedBackref(close: string, at: number): RegexNode {
+    const end = this.src.indexOf(close, this.pos);
+    const id = end < 0 ? '' : this.src.slice(this.pos, end);
+    if (id === '') this.fail('Could not parse group name', at);
+    this.pos = end + close.length;
+    let group = this.names.get(id);
+    if (group === undefined && /^[0-9]+$/.test(id)) group = Number(id);
+    if (group === undefined || group > this.groupCount || group === 0) {
+      this.fail(`Invalid group name in back reference: ${id}`, at);
+    }
+    return { kind: 'Backref', group, caseInsensitive: this.flags.i, position: at };
+  }
+
+  private parseEscape(): RegexNode {
+    const at = this.pos;
+    this.pos += 1;
+    const c = this.peek();
+    if (c === undefined) this.fail('Backslash without following character', at);
+    if (isDigit(c)) {
+      const m = /^[0-9]+/.exec(this.src.slice(this.pos));
+      const digits = m?.[0] ?? '';
+      this.pos += digits.length;
+      const group = Number(digits);
+      if (group === 0) {
+        this.fail('a backreference to group 0 has no JavaScript equivalent; tsguard cannot translate it', at);
+      }
+      if (group > this.groupCount) this.fail('Invalid back reference', at);
+      return { kind: 'Backref', group, caseInsensitive: this.flags.i, position: at };
+    }
+    if (c === 'k') {
+      this.pos += 1;
+      if (this.peek() !== '<') this.fail('Could not parse group name', at);
+      this.pos += 1;
+      return this.namedBackref('>', at);
+    }
+    const simple: Partial<Record<string, AssertKind>> = {
+      A: 'StartText',
+      z: 'EndText',
+      b: 'WordBoundary',
+      B: 'NotWordBoundary',
+      '<': 'WordStart',
+      '>': 'WordEnd',
+    };
+    const assertion = simple[c];
+    if (assertion !== undefined) {
+      this.pos += 1;
+      if ((c === 'b' || c === 'B') && this.peek() === '{') this.fail(`Invalid escape: \\${c}`, at);
+      return { kind: 'Assert', which: assertion };
+    }
+    if (c === 'K' || c === 'G') {
+      this.fail(`\\${c} has no JavaScript equivalent; tsguard cannot translate it`, at);
+    }
+    const item = this.escapeItem(at, false);
+    if (item.kind === 'Char') return this.literal(item.cp);
+    return {
+      kind: 'Class',
+      set: { kind: 'Union', items: [item] },
+      caseInsensitive: this.flags.i,
+    };
+  }
+
+  /**
+   * An escape that stands for characters: a literal, a Perl class or a Unicode
+   * property. `this.pos` is just after the backslash; `at` is the backslash.
+   */
+  private escapeItem(at: number, inClass: boolean): ClassItem {
+    const c = this.next();
+    switch (c) {
+      case 'd':
+      case 's':
+      case 'w':
+      case 'h':
+        return { kind: 'Perl', which: c as PerlClass, negated: false };
+      case 'D':
+      case 'S':
+      case 'W':
+      case 'H':
+        return { kind: 'Perl', which: c.toLowerCase() as PerlClass, negated: true };
+      case 'x':
+        return { kind: 'Char', cp: this.hexEscape(2) };
+      case 'u':
+        return { kind: 'Char', cp: this.hexEscape(4) };
+      case 'U':
+        return { kind: 'Char', cp: this.hexEscape(8) };
+      case 'p':
+      case 'P':
+        return this.propertyEscape(at, c === 'P');
+      case 'a':
+        return { kind: 'Char', cp: 0x07 };
+      case 'f':
+        return { kind: 'Char', cp: 0x0c };
+      case 'n':
+        return { kind: 'Char', cp: 0x0a };
+      case 'r':
+        return { kind: 'Char', cp: 0x0d };
+      case 't':
+        return { kind: 'Char', cp: 0x09 };
+      case 'v':
+        return { kind: 'Char', cp: 0x0b };
+      case 'e':
+        return { kind: 'Char', cp: 0x1b };
+      case 'b':
+        // only reached inside a class, where `\b` is backspace
+        return { kind: 'Char', cp: 0x08 };
+      default:
+        if (isDigit(c)) this.fail('Invalid character class', at);
+        if (/^[A-Za-z]$/.test(c) && !(inClass && 'kAzBKG'.includes(c))) {
+          this.fail(`Invalid escape: \\${c}`, at);
+        }
+        return { kind: 'Char', cp: c.codePointAt(0) ?? 0 };
+    }
+  }
+
+  private hexEscape(digits: number): number {
+    const at = this.pos;
+    const fixed = this.src.slice(this.pos, this.pos + digits);
+    let text: string;
+    if (fixed.length === digits && [...fixed].every(isHex)) {
+      text = fixed;
+      this.pos += digits;
+    } else if (this.peek() === '{') {
+      const m = /^\{([0-9a-fA-F]{1,8})\}/.exec(this.src.slice(this.pos));
+      if (m === null || m[1] === undefined) this.fail('Invalid hex escape', at);
+      text = m[1];
+      this.pos += m[0].length;
+    } else {
+      this.fail('Invalid hex escape', at);
+    }
+    const cp = Number.parseInt(text, 16);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      this.fail('Invalid codepoint for hex or unicode escape', at);
+    }
+    return cp;
+  }
+
+  private propertyEscape(at: number, negated: boolean): ClassItem {
+    let text: string;
+    if (this.peek() === '{') {
+      const end = this.src.indexOf('}', this.pos);
+      if (end < 0) this.fail('Unclosed Unicode property name', at);
+      text = this.src.slice(this.pos + 1, end);
+      this.pos = end + 1;
+      // cfn-guard 3.1.1 refuses the `\p{^X}` negation form.
+      if (text.startsWith('^')) this.fail('Unicode property not found', at);
+    } else {
+      const c = this.peek();
+      if (c === undefined) this.fail('Unclosed Unicode property name', at);
+      text = c;
+      this.pos += c.length;
+    }
+    const found = lookupProperty(text, negated);
+    if (!found.ok) this.fail(found.message, at);
+    return { kind: 'Prop', js: found.js, negated: found.negated };
+  }
+
+  /** `[...]` in Rust regex-syntax grammar; `this.pos` is at `[`. */
+  private parseClass(): ClassSet {
+    const open = this.pos;
+    this.pos += 1;
+    let negated = false;
+    if (this.peek() === '^') {
+      negated = true;
+      this.pos += 1;
+    }
+    const set = this.parseClassOps(true, open);
+    if (this.peek() !== ']') this.fail('Invalid character class', open);
+    this.pos += 1;
+    return negated ? { kind: 'Not', set } : set;
+  }
+
+  private classOp(): 'and' | 'minus' | 'xor' | null {
+    if (this.startsWith('&&')) return 'and';
+    if (this.startsWith('--')) return 'minus';
+    if (this.startsWith('~~')) return 'xor';
+    return null;
+  }
+
+  private parseClassOps(first: boolean, open: number): ClassSet {
+    let left = this.parseClassUnion(first, open);
+    for (let op = this.classOp(); op !== null; op = this.classOp()) {
+      this.pos += 2;
+      const right = this.parseClassUnion(false, open);
+      left = { kind: 'SetOp', op, left, right };
+    }
+    return left;
+  }
+
+  private parseClassUnion(first: boolean, open: number): ClassSet {
+    const items: ClassItem[] = [];
+    let atStart = first;
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined) this.fail('Invalid character class', open);
+      if (c === ']' && !atStart) break;
+      atStart = false;
+      if (this.classOp() !== null) break;
+      if (c === '[') {
+        const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.pos));
+        if (posix?.[2] !== undefined && POSIX_NAMES.has(posix[2])) {
+          this.pos += posix[0].length;
+          items.push({ kind: 'Posix', name: posix[2], negated: posix[1] === '^' });
+        } else {
+          items.push({ kind: 'Nested', set: this.parseClass() });
+        }
+        continue;
+      }
+      const lo = this.classAtom();
+      if (
+        lo.kind === 'Char' &&
+        this.peek() === '-' &&
+        this.peek(1) !== ']' &&
+        this.peek(1) !== '-' &&
+        this.peek(1) !== undefined
+      ) {
+        const dash = this.pos;
+        this.pos += 1;
+        const hi = this.classAtom();
+        if (hi.kind !== 'Char') this.fail('Invalid character class range', dash);
+        if (hi.cp < lo.cp) this.fail('Invalid character class range', dash);
+        items.push({ kind: 'Range', lo: lo.cp, hi: hi.cp });
+      } else {
+        items.push(lo);
+      }
+    }
+    return { kind: 'Union', items };
+  }
+
+  private classAtom(): ClassItem {
+    const at = this.pos;
+    const c = this.next();
+    if (c === '\\') {
+      if (this.peek() === undefined) this.fail('Backslash without following character', at);
+      return this.escapeItem(at, true);
+    }
+    return { kind: 'Char', cp: c.codePointAt(0) ?? 0 };
+  }
+}
+
+/** Parses a Guard regex; throws RegexSyntaxError when the reference would refuse it. */
+export function parseGuardRegex(pattern: string): ParsedRegex {
+  return new Parser(pattern).parse();
+}

@@ -1,0 +1,70 @@
+import { RegexSyntaxError } from './regex-ast.js';
+import { emitJsRegex } from './regex-emit.js';
+import { parseGuardRegex } from './regex-parse.js';
+
+/**
+ * Guard regex literals (LIT-06) use Rust `regex` syntax extended by
+ * `fancy-regex` (OP-18, GOT-15); regex_replace (FN-04) uses the same dialect.
+ * This module turns such a pattern into an equivalent JavaScript RegExp
+ * (always with the `v` flag, plus `i` when the pattern is case-insensitive),
+ * or refuses it: patterns the reference rejects, and patterns whose meaning
+ * JavaScript cannot reproduce exactly. Matching is an unanchored search, as
+ * with `RegExp.prototype.test`.
+ */
+
+export type RegexTranslation =
+  | { readonly ok: true; readonly source: string; readonly flags: string }
+  | { readonly ok: false; readonly message: string };
+
+/** Same as RegexTranslation, plus what regex_replace needs to expand `$1` / `${name}`. */
+export type DetailedRegexTranslation =
+  | {
+      readonly ok: true;
+      readonly source: string;
+      readonly flags: string;
+      /** Index = Rust group number, value = JavaScript group number (helper groups shift them). */
+      readonly groupMap: readonly number[];
+      /** Capture name → Rust group number (the last group with a name wins, as in fancy-regex). */
+      readonly names: ReadonlyMap<string, number>;
+    }
+  | { readonly ok: false; readonly message: string; readonly position: number };
+
+/** UTF-8 byte offset of a UTF-16 offset, as the reference reports positions. */
+const utf8 = new TextEncoder();
+function byteOffset(pattern: string, index: number): number {
+  return utf8.encode(pattern.slice(0, index)).length;
+}
+
+export function translateRegexDetailed(pattern: string): DetailedRegexTranslation {
+  try {
+    const parsed = parseGuardRegex(pattern);
+    const emitted = emitJsRegex(parsed);
+    // Compiling here catches any gap between our checks and V8's grammar, so
+    // callers never meet a SyntaxError later.
+    new RegExp(emitted.source, emitted.flags);
+    return {
+      ok: true,
+      source: emitted.source,
+      flags: emitted.flags,
+      groupMap: emitted.groupMap,
+      names: parsed.names,
+    };
+  } catch (err) {
+    if (err instanceof RegexSyntaxError) {
+      const message = err.message.startsWith('tsguard')
+        ? err.message
+        : `Parsing error at position ${byteOffset(pattern, err.position)}: ${err.message}`;
+      return { ok: false, message, position: err.position };
+    }
+    if (err instanceof SyntaxError) {
+      return { ok: false, message: `tsguard cannot translate this regular expression: ${err.message}`, position: 0 };
+    }
+    throw err;
+  }
+}
+
+/** `pattern` is the Guard text between the slashes, with `\/` already turned into `/`. */
+export function translateRegex(pattern: string): RegexTranslation {
+  const t = translateRegexDetailed(pattern);
+  return t.ok ? { ok: true, source: t.source, flags: t.flags } : { ok: false, message: t.message };
+}

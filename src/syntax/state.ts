@@ -1,0 +1,235 @@
+/**
+ * Scanner state and the failure value shared by every parse-*.ts file.
+ *
+ * Why scannerless: Guard's grammar is context sensitive all the way down.
+ * Whether `not` is a keyword depends on the blank after it (LEX-06), keywords
+ * are matched as bare prefixes (`nullable` reads as `null` + `able`, LEX-07),
+ * `<<` is a message opener only where an operator could not start, `/` opens a
+ * regex only where a value is expected, and whitespace before `.`/`[` may span
+ * lines while whitespace after `.` may not (LEX-08). The reference resolves all
+ * of this by backtracking over characters, and its error positions (which the
+ * conformance corpus pins byte for byte, ERR-01) are a function of exactly where
+ * each alternative gave up. A token stream would have to re-derive those
+ * positions, so the parser reads characters directly and each production
+ * returns either a value or a `Fail` saying where and how it gave up.
+ *
+ * Two strengths of failure, as in the reference: a recoverable one (`fatal`
+ * false) lets the caller try another alternative; a fatal one (the grammar has
+ * committed, e.g. after `==` a right-hand side must follow) ends the parse.
+ */
+
+/** Why a production gave up, and where. */
+export class Fail {
+  constructor(
+    /** Fatal failures stop all backtracking. */
+    readonly fatal: boolean,
+    /** UTF-16 offset the reference reports (its error "fragment" starts here). */
+    readonly pos: number,
+    /** The reference's `when handling` text; '' when it has none. */
+    readonly context: string,
+    /** Set only for the nesting-depth guard, which tsguard adds. */
+    readonly tooDeep = false,
+  ) {}
+}
+
+export function isFail(value: unknown): value is Fail {
+  return value instanceof Fail;
+}
+
+/** A recoverable failure at `pos`. */
+export function miss(pos: number, context = ''): Fail {
+  return new Fail(false, pos, context);
+}
+
+/** Turns a recoverable failure into a fatal one (the grammar has committed). */
+export function commit(f: Fail): Fail {
+  return f.fatal ? f : new Fail(true, f.pos, f.context, f.tooDeep);
+}
+
+/**
+ * Adds a context label the way the reference does: the label is prefixed to any
+ * inner label and the reported position moves back to where the labelled
+ * production started.
+ */
+export function withContext(f: Fail, start: number, label: string): Fail {
+  if (f.tooDeep) return f;
+  const context = f.context === '' ? label : `${label}/${f.context}`;
+  return new Fail(f.fatal, start, context);
+}
+
+/** Nesting deeper than this is refused rather than risking the JS stack. */
+export const MAX_DEPTH = 256;
+
+/** Mutable cursor over one rules-file text. */
+export class State {
+  pos = 0;
+  depth = 0;
+  /** Offset just after a well-formed `name(` whose name/arity 3.2.0 rejects, for a clearer message. */
+  badCall: { readonly at: number; readonly message: string; readonly unknown: boolean } | null = null;
+  /**
+   * Results of parsing a query at a given offset. Alternatives that start with
+   * a query (block clause, then access clause) re-read the same text; without
+   * this, nested filters cost time exponential in their depth.
+   */
+  readonly queryMemo = new Map<number, { readonly result: unknown; readonly end: number }>();
+  /** The last regex literal that did not compile, for a clearer message. */
+  badRegex: { readonly at: number; readonly message: string } | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly fileName: string,
+  ) {}
+
+  get atEnd(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  peek(offset = 0): string {
+    return this.text.charAt(this.pos + offset);
+  }
+
+  startsWith(word: string): boolean {
+    return this.text.startsWith(word, this.pos);
+  }
+
+  /** Consumes `word` if the text continues with it. */
+  eat(word: string): boolean {
+    if (!this.text.startsWith(word, this.pos)) return false;
+    this.pos += word.length;
+    return true;
+  }
+
+  /** Enters one level of nesting; a Fail when the cap is reached. */
+  enter(): Fail | null {
+    if (this.depth >= MAX_DEPTH) return new Fail(true, this.pos, '', true);
+    this.depth++;
+    return null;
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Character classes (LEX-01, LEX-03)
+
+/** Space, tab, CR, LF: the only separators (LEX-01). */
+export function isBlank(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
+}
+
+export function isAsciiAlpha(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+export function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+const ALNUM = /^[\p{Alphabetic}\p{N}]$/u;
+
+/** Unicode letter or number (names may continue with these after an ASCII letter, LEX-03). */
+export function isAlnum(ch: string): boolean {
+  if (ch.length === 0) return false;
+  if (ch < '\x80') return isAsciiAlpha(ch) || isDigit(ch);
+  return ALNUM.test(ch);
+}
+
+/** The code point at `pos` as a string (one or two UTF-16 units). */
+export function codePointAt(text: string, pos: number): string {
+  const cp = text.codePointAt(pos);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+// ---------------------------------------------------------------------------
+// Whitespace and comments (LEX-01, LEX-02)
+
+/** Skips blanks and `#` comments; never fails. */
+export function skipTrivia(st: State): void {
+  const text = st.text;
+  let pos = st.pos;
+  for (;;) {
+    const ch = text.charAt(pos);
+    if (isBlank(ch)) {
+      pos++;
+    } else if (ch === '#') {
+      const nl = text.indexOf('\n', pos);
+      pos = nl === -1 ? text.length : nl;
+    } else {
+      break;
+    }
+  }
+  st.pos = pos;
+}
+
+/** Skips at least one blank or comment; a recoverable Fail when there is none. */
+export function requireTrivia(st: State): Fail | null {
+  const start = st.pos;
+  skipTrivia(st);
+  return st.pos === start ? miss(start) : null;
+}
+
+/** Skips spaces and tabs only (no newlines, no comments). */
+export function skipSpaces(st: State): void {
+  while (st.peek() === ' ' || st.peek() === '\t') st.pos++;
+}
+
+/**
+ * A name: an ASCII letter, then letters, digits (Unicode) or `_` (LEX-03).
+ * Recoverable failure at the current position when there is none.
+ */
+export function parseName(st: State): string | Fail {
+  const start = st.pos;
+  const text = st.text;
+  let pos = start;
+  while (isAsciiAlpha(text.charAt(pos))) pos++;
+  if (pos === start) return miss(start);
+  for (;;) {
+    const ch = codePointAt(text, pos);
+    if (ch === '_' || isAlnum(ch)) pos += ch.length;
+    else break;
+  }
+  st.pos = pos;
+  return text.slice(start, pos);
+}
+
+// ---------------------------------------------------------------------------
+// Locations
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+const lineStartsCache = new WeakMap<State, number[]>();
+
+/**
+ * 1-based line and column of an offset, the column counted in code points the
+ * way the reference counts it for clauses (`get_utf8_column`), or in UTF-8
+ * bytes (`get_column`, which it uses for function calls) when `bytes` is set.
+ */
+export function locate(st: State, offset: number, bytes = false): { line: number; column: number } {
+  let starts = lineStartsCache.get(st);
+  if (!starts) {
+    starts = [0];
+    for (let i = st.text.indexOf('\n'); i !== -1; i = st.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsCache.set(st, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = st.text.slice(starts[lo] as number, offset);
+  let column = 0;
+  if (bytes) column = utf8Length(prefix);
+  else for (const _ of prefix) column++;
+  return { line: lo + 1, column: column + 1 };
+}
