@@ -1,7 +1,7 @@
 /**
  * Data layer: the value model and the loaders that build it.
  */
-export { DEFAULT_LIMITS, type DataLimits } from './limits.js';
+export { type DataLimits, DEFAULT_LIMITS } from './limits.js';
 export { type LoadOptions, loadDataDocument } from './load-data.js';
 export { loadStandardDocument } from './load-standard.js';
 export { mergeDocuments } from './merge.js';

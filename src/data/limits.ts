@@ -48,9 +48,7 @@ export function tooDeep(name: string, limits: DataLimits, line?: number, col?: n
   return new GuardError(
     'DATA_TOO_DEEP',
     message,
-    line === undefined
-      ? {}
-      : { position: { file: name, line: line + 1, column: (col ?? 0) + 1 } },
+    line === undefined ? {} : { position: { file: name, line: line + 1, column: (col ?? 0) + 1 } },
   );
 }
 

@@ -39,7 +39,11 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** Scans a JSON document; undefined when the YAML route must decide. */
-export function scanJsonDocument(text: string, name: string, limits: DataLimits): Value | undefined {
+export function scanJsonDocument(
+  text: string,
+  name: string,
+  limits: DataLimits,
+): Value | undefined {
   const scanner = new JsonScanner(text, name, limits);
   try {
     return scanner.document();

@@ -6,16 +6,31 @@
  * real). Single-`!` short-form tags wrap like YAML-04/05, but the wrapped
  * scalar keeps its normal type (`!Ref 5` → `{"Ref": 5}`).
  */
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, type Node, Parser, type Document } from 'yaml';
+import {
+  Composer,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  Parser,
+} from 'yaml';
 import { GuardError } from '../diag/errors.js';
 import { coreTagName, scalarWrapperKey, sequenceWrapperKey, shortFormName } from './cfn-tags.js';
-import { standardNonStringKeyError } from './data-errors.js';
 import { findTooDeep } from './cst-depth.js';
+import { standardNonStringKeyError } from './data-errors.js';
 import { aliasLimit, checkSize, type DataLimits, resolveLimits, tooDeep } from './limits.js';
 import type { LoadOptions } from './load-data.js';
 import { listValue, mapValue, scalarValue, setEntry } from './make.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
-import { parseCoreFloat, parseCoreInt, resolveStandardPlain, type ScalarResult } from './scalars.js';
+import {
+  parseCoreFloat,
+  parseCoreInt,
+  resolveStandardPlain,
+  type ScalarResult,
+} from './scalars.js';
 import type { KeyLocation, Value } from './value.js';
 
 interface Ctx {
@@ -53,7 +68,10 @@ export function loadStandardDocument(text: string, name: string, options: LoadOp
   }
   docs.push(...composer.end());
   if (docs.length > 1) {
-    throw syntax(name, 'deserializing from YAML containing more than one document is not supported');
+    throw syntax(
+      name,
+      'deserializing from YAML containing more than one document is not supported',
+    );
   }
   const doc = docs[0];
   if (doc === undefined) return { kind: 'null', path: ROOT_PATH, line: 0, col: 0 };
@@ -123,12 +141,20 @@ function wrap(key: string, inner: Value, path: string): Value {
   return mapValue(new Map([[key, inner]]), new Map([[key, AT_ZERO]]), path, 0, 0);
 }
 
-function typeScalar(ctx: Ctx, text: string, isPlain: boolean, tag: string | undefined): ScalarResult {
+function typeScalar(
+  ctx: Ctx,
+  text: string,
+  isPlain: boolean,
+  tag: string | undefined,
+): ScalarResult {
   const core = tag === undefined ? undefined : coreTagName(toShortCore(tag));
   if (core !== undefined) {
     const r = typeCore(core, text);
     if (r === undefined) {
-      throw new GuardError('DATA_BAD_TAGGED_VALUE', `${ctx.name}: invalid value for !!${core}: ${JSON.stringify(text)}`);
+      throw new GuardError(
+        'DATA_BAD_TAGGED_VALUE',
+        `${ctx.name}: invalid value for !!${core}: ${JSON.stringify(text)}`,
+      );
     }
     return r;
   }
@@ -149,7 +175,9 @@ function typeCore(name: string, text: string): ScalarResult | undefined {
     case 'str':
       return { kind: 'string', value: text };
     case 'null':
-      return text === '' || text === '~' || /^(?:null|Null|NULL)$/.test(text) ? { kind: 'null' } : undefined;
+      return text === '' || text === '~' || /^(?:null|Null|NULL)$/.test(text)
+        ? { kind: 'null' }
+        : undefined;
     case 'bool':
       if (/^(?:true|True|TRUE)$/.test(text)) return { kind: 'bool', value: true };
       if (/^(?:false|False|FALSE)$/.test(text)) return { kind: 'bool', value: false };

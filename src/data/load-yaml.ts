@@ -17,8 +17,8 @@
  */
 import { Composer, CST, Parser } from 'yaml';
 import type { GuardError } from '../diag/errors.js';
-import { findTooDeep } from './cst-depth.js';
 import { coreTagName, scalarWrapperKey, sequenceWrapperKey, shortFormName } from './cfn-tags.js';
+import { findTooDeep } from './cst-depth.js';
 import {
   aliasError,
   badTaggedValueError,
@@ -179,7 +179,10 @@ function buildNode(
   switch (token.type) {
     case 'alias':
       // DATA-07: any alias is refused (reported like a syntax error).
-      throw new WalkError(token.offset, aliasError(ctx.name, ctx.original, ctx.pos.at(token.offset)));
+      throw new WalkError(
+        token.offset,
+        aliasError(ctx.name, ctx.original, ctx.pos.at(token.offset)),
+      );
     case 'scalar':
     case 'single-quoted-scalar':
     case 'double-quoted-scalar':
@@ -277,7 +280,9 @@ function buildBlockSeq(
     const ind = item.start.find((t) => t.type === 'seq-item-ind');
     const props = readProps(item.start, 0);
     const emptyAt = ind === undefined ? token.offset : ind.offset + 1;
-    items.push(buildNode(ctx, item.value, props, emptyAt, indexPath(path, items.length), depth + 1));
+    items.push(
+      buildNode(ctx, item.value, props, emptyAt, indexPath(path, items.length), depth + 1),
+    );
   }
   return listValue(items, path, at.line, at.col);
 }
@@ -357,7 +362,16 @@ function buildBlockMap(
   for (const item of token.items) {
     const ind = valueIndicator(item.sep);
     const emptyAt = ind === undefined ? (item.key?.offset ?? token.offset) : ind.offset + 1;
-    bad ??= addPair(ctx, entries, keyLocations, item, readProps(item.start, 0), emptyAt, path, depth);
+    bad ??= addPair(
+      ctx,
+      entries,
+      keyLocations,
+      item,
+      readProps(item.start, 0),
+      emptyAt,
+      path,
+      depth,
+    );
     end = item.value?.offset ?? emptyAt;
   }
   if (bad !== undefined) holdKeyError(ctx, end, bad);

@@ -3,8 +3,9 @@
  * same shapes (and the same property order, which keeps V8 hidden classes
  * shared across millions of values in large templates).
  */
-import type { KeyLocation, ListValue, MapValue, Value } from './value.js';
+
 import type { ScalarResult } from './scalars.js';
+import type { KeyLocation, ListValue, MapValue, Value } from './value.js';
 
 export function scalarValue(r: ScalarResult, path: string, line: number, col: number): Value {
   switch (r.kind) {
@@ -25,7 +26,12 @@ export function stringValue(value: string, path: string, line: number, col: numb
   return { kind: 'string', value, path, line, col };
 }
 
-export function listValue(items: readonly Value[], path: string, line: number, col: number): ListValue {
+export function listValue(
+  items: readonly Value[],
+  path: string,
+  line: number,
+  col: number,
+): ListValue {
   return { kind: 'list', items, path, line, col };
 }
 

@@ -45,7 +45,8 @@ const BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([
 export function parseRustI64(text: string): number | undefined {
   if (!RUST_INT.test(text)) return undefined;
   // Up to 18 digits always fits; only longer texts need the exact check.
-  if (text.length <= 18) return Number(text);
+  // `+ 0` turns `-0` into the integer 0, as i64 has no negative zero.
+  if (text.length <= 18) return Number(text) + 0;
   const big = BigInt(text);
   return big >= I64_MIN && big <= I64_MAX ? Number(big) : undefined;
 }
@@ -122,7 +123,8 @@ export type StandardInt = number | 'range' | undefined;
 export function parseCoreInt(text: string): StandardInt {
   let big: bigint;
   if (CORE_DEC.test(text)) {
-    if (text.length <= 18) return Number(text);
+    // `+ 0` turns `-0` into the integer 0, as i64 has no negative zero.
+    if (text.length <= 18) return Number(text) + 0;
     big = BigInt(text);
   } else {
     const m = CORE_RADIX.exec(text);

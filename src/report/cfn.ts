@@ -170,7 +170,8 @@ export function formatCfnReport(result: FileResult, ctx: ReportContext): string 
     }
     for (const rule of report.notCompliant) {
       if (rule.kind !== 'Rule') continue;
-      if (resourceHasRule(resource, rule.name)) out += printClause(rule, resource, '  ', details, style);
+      if (resourceHasRule(resource, rule.name))
+        out += printClause(rule, resource, '  ', details, style);
     }
     out += '}\n';
   }

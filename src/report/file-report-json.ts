@@ -50,11 +50,17 @@ function unaryCheckToJson(check: UnaryReportCheck): JsonValue {
   switch (check.kind) {
     case 'Resolved':
       return {
-        Resolved: { value: pathValueToJson(check.value), comparison: comparisonToJson(check.comparison) },
+        Resolved: {
+          value: pathValueToJson(check.value),
+          comparison: comparisonToJson(check.comparison),
+        },
       };
     case 'UnResolved':
       return {
-        UnResolved: { value: unresolvedToJson(check.value), comparison: comparisonToJson(check.comparison) },
+        UnResolved: {
+          value: unresolvedToJson(check.value),
+          comparison: comparisonToJson(check.comparison),
+        },
       };
     case 'UnResolvedContext':
       return { UnResolvedContext: check.context };
@@ -81,7 +87,10 @@ function binaryCheckToJson(check: BinaryReportCheck): JsonValue {
       };
     case 'UnResolved':
       return {
-        UnResolved: { value: unresolvedToJson(check.value), comparison: comparisonToJson(check.comparison) },
+        UnResolved: {
+          value: unresolvedToJson(check.value),
+          comparison: comparisonToJson(check.comparison),
+        },
       };
   }
 }

@@ -50,14 +50,18 @@ function valueFrom(clause: ClauseReport): Value | null {
       }
       return null;
     case 'BinaryClause':
-      return clause.check.kind === 'UnResolved' ? clause.check.value.traversedTo : clause.check.from;
+      return clause.check.kind === 'UnResolved'
+        ? clause.check.value.traversedTo
+        : clause.check.from;
     default:
       return null;
   }
 }
 
 function valueTo(clause: ClauseReport): Value | null {
-  return clause.kind === 'BinaryClause' && clause.check.kind === 'Resolved' ? clause.check.to : null;
+  return clause.kind === 'BinaryClause' && clause.check.kind === 'Resolved'
+    ? clause.check.to
+    : null;
 }
 
 /**
@@ -170,7 +174,12 @@ export interface Detail {
  * `Message = x` or a `Message { … }` block (split on `;`, else on newlines,
  * lines trimmed, blanks dropped), then `Error = …`; labels padded to `width`.
  */
-export function emitMessages(prefix: string, message: string, error: string, width: number): string {
+export function emitMessages(
+  prefix: string,
+  message: string,
+  error: string,
+  width: number,
+): string {
   let out = '';
   if (message !== '') {
     const parts = message.includes(';')
@@ -245,9 +254,15 @@ export function printClause(
     case 'Rule': {
       let out = `${prefix}Rule = ${style.ruleName(clause.name)} {\n`;
       const inner = `${prefix}  `;
-      out += emitMessages(inner, clause.messages.customMessage ?? '', clause.messages.errorMessage ?? '', 0);
+      out += emitMessages(
+        inner,
+        clause.messages.customMessage ?? '',
+        clause.messages.errorMessage ?? '',
+        0,
+      );
       out += `${inner}ALL {\n`;
-      for (const child of clause.checks) out += printClause(child, resource, `${inner}  `, details, style);
+      for (const child of clause.checks)
+        out += printClause(child, resource, `${inner}  `, details, style);
       out += `${inner}}\n`;
       out += `${prefix}}\n`;
       return out;
@@ -255,7 +270,8 @@ export function printClause(
     case 'Disjunctions': {
       // Printed for every resource under the rule, even when none of its checks is this resource's.
       let out = `${prefix}ANY {\n`;
-      for (const child of clause.checks) out += printClause(child, resource, `${prefix}  `, details, style);
+      for (const child of clause.checks)
+        out += printClause(child, resource, `${prefix}  `, details, style);
       out += `${prefix}}\n`;
       return out;
     }
@@ -292,8 +308,12 @@ export function printClause(
         case 'UnResolved':
           return retrievalError(prefix, check.value, clause.context, custom, details);
         case 'Resolved':
-          return comparisonError(prefix, clause.context, custom, clause.messages.errorMessage ?? '', (p) =>
-            details.unary(check, p),
+          return comparisonError(
+            prefix,
+            clause.context,
+            custom,
+            clause.messages.errorMessage ?? '',
+            (p) => details.unary(check, p),
           );
         case 'UnResolvedContext':
           return '';
@@ -309,9 +329,18 @@ export function printClause(
         case 'UnResolved':
           return retrievalError(prefix, check.value, clause.context, custom, details);
         case 'Resolved':
-          return comparisonError(prefix, clause.context, custom, error, (p) => details.binary(check, p));
+          return comparisonError(prefix, clause.context, custom, error, (p) =>
+            details.binary(check, p),
+          );
         case 'InResolved':
-          return comparisonError(prefix, clause.context, custom, error, (p) => details.binaryIn(check, p), true);
+          return comparisonError(
+            prefix,
+            clause.context,
+            custom,
+            error,
+            (p) => details.binaryIn(check, p),
+            true,
+          );
       }
       return '';
     }
@@ -388,7 +417,12 @@ export function excerptStart(line: number): number {
 }
 
 /** `Code:` and up to six numbered lines (`{n:>5}.{text}`). */
-export function emitCode(cursor: ReadCursor, line: number, prefix: string, style: ReportStyle): string {
+export function emitCode(
+  cursor: ReadCursor,
+  line: number,
+  prefix: string,
+  style: ReportStyle,
+): string {
   let out = `${prefix}Code:\n`;
   const inner = `${prefix}  `;
   const show = ([num, text]: readonly [number, string]): string =>

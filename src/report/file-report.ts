@@ -14,8 +14,7 @@
  */
 import { formatPathValue, formatValuePath } from '../data/display.js';
 import type { Value } from '../data/value.js';
-import type { Unresolved } from '../eval/query-result.js';
-import type { QueryResult } from '../eval/query-result.js';
+import type { QueryResult, Unresolved } from '../eval/query-result.js';
 import type { ClauseCheck, Comparison, EventRecord, FileResult } from '../eval/result.js';
 import type { Status } from '../eval/status.js';
 
@@ -429,7 +428,9 @@ export function reportFailedClauses(records: readonly EventRecord[]): ClauseRepo
 export function buildFileReport(result: FileResult): FileReport {
   const root = result.tree;
   const name =
-    root.record !== null && root.record.kind === 'FileCheck' ? root.record.name : result.dataFileName;
+    root.record !== null && root.record.kind === 'FileCheck'
+      ? root.record.name
+      : result.dataFileName;
   const status =
     root.record !== null && root.record.kind === 'FileCheck' ? root.record.status : result.status;
   const pass: string[] = [];

@@ -130,7 +130,9 @@ export function failureInfo(ruleName: string, node: EventRecord): FailureInfo | 
         message: check.customMessage ?? '',
       };
     case 'InComparison': {
-      const expected = check.to.map((each) => valueToJson(each.resolved ? each.value : each.traversedTo));
+      const expected = check.to.map((each) =>
+        valueToJson(each.resolved ? each.value : each.traversedTo),
+      );
       return {
         ...EMPTY,
         rule: ruleName,
@@ -147,7 +149,14 @@ export function failureInfo(ruleName: string, node: EventRecord): FailureInfo | 
 type CmpOperator = Comparison['op'];
 
 /** Binary operators; every other operator is unary (the report layer does not import syntax/). */
-const BINARY_OPERATORS: ReadonlySet<CmpOperator> = new Set<CmpOperator>(['Eq', 'In', 'Gt', 'Lt', 'Le', 'Ge']);
+const BINARY_OPERATORS: ReadonlySet<CmpOperator> = new Set<CmpOperator>([
+  'Eq',
+  'In',
+  'Gt',
+  'Lt',
+  'Le',
+  'Ge',
+]);
 
 export function isUnaryOperator(op: CmpOperator): boolean {
   return !BINARY_OPERATORS.has(op);
@@ -236,7 +245,8 @@ export function formatGenericReport(result: FileResult, ctx: ReportContext): str
   const lines = [`Evaluation of rules ${ctx.rulesFileName} against data ${data}`];
   if (show.has('fail')) {
     if (failed.size > 0) lines.push('--');
-    for (const infos of failed.values()) for (const info of infos) lines.push(failureLine(info, data));
+    for (const infos of failed.values())
+      for (const info of infos) lines.push(failureLine(info, data));
   }
   if (show.has('pass')) {
     if (passed.size > 0) lines.push('--');
@@ -244,7 +254,8 @@ export function formatGenericReport(result: FileResult, ctx: ReportContext): str
   }
   if (show.has('skip')) {
     if (skipped.size > 0) lines.push('--');
-    for (const name of skipped) lines.push(`Rule [${name}] is not applicable for template [${data}]`);
+    for (const name of skipped)
+      lines.push(`Rule [${name}] is not applicable for template [${data}]`);
   }
   lines.push('--');
   return `${lines.join('\n')}\n`;

@@ -163,7 +163,8 @@ function writeTestCase(xml: XmlWriter, tc: JunitTestCase): void {
     case 'fail': {
       xml.start('testcase', attributes);
       const { ruleName, texts } = outcome.failure;
-      const failureAttributes: [string, string][] = ruleName === null ? [] : [['message', ruleName]];
+      const failureAttributes: [string, string][] =
+        ruleName === null ? [] : [['message', ruleName]];
       if (texts.length === 0) {
         xml.empty('failure', failureAttributes);
       } else {

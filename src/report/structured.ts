@@ -20,8 +20,8 @@
  *   structuredExitCode(format, outcome)         — CLI-VAL-14 for `--structured`.
  */
 import { GuardError } from '../diag/errors.js';
-import { combineFileReports, fileReportToJson } from './file-report-json.js';
 import type { ClauseReport, FileReport, Messages } from './file-report.js';
+import { combineFileReports, fileReportToJson } from './file-report-json.js';
 import { type TextChunks, writeJson } from './json-writer.js';
 import { writeYaml } from './yaml-writer.js';
 
@@ -31,7 +31,11 @@ export type StructuredFormat = 'json' | 'yaml';
 export type StructuredOutputFormat = StructuredFormat | 'junit' | 'sarif';
 
 /** Appends one file report (OUT-JSON-01) in the given format. */
-export function writeFileReport(report: FileReport, format: StructuredFormat, out: TextChunks): void {
+export function writeFileReport(
+  report: FileReport,
+  format: StructuredFormat,
+  out: TextChunks,
+): void {
   const json = fileReportToJson(report);
   if (format === 'json') writeJson(json, out);
   else writeYaml(json, out);

@@ -30,7 +30,8 @@ export function topLevelRules(tree: EventRecord): { name: string; status: Status
   const out: { name: string; status: Status }[] = [];
   for (const child of tree.children) {
     const record = child.record;
-    if (record !== null && record.kind === 'RuleCheck') out.push({ name: record.name, status: record.status });
+    if (record !== null && record.kind === 'RuleCheck')
+      out.push({ name: record.name, status: record.status });
   }
   return out;
 }
@@ -62,7 +63,8 @@ export function formatSummaryTable(result: FileResult, ctx: SummaryContext): str
 
   const lines: string[] = [];
   const section = (title: string, names: ReadonlySet<string>, status: Status): void => {
-    if (lines.length === 0) lines.push(`${ctx.dataFileName} Status = ${style.status(result.status)}`);
+    if (lines.length === 0)
+      lines.push(`${ctx.dataFileName} Status = ${style.status(result.status)}`);
     lines.push(style.bold(title));
     for (const name of names) {
       const shown = padRight(displayRuleName(ctx.rulesFileName, name), longest + 4);

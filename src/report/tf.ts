@@ -12,6 +12,7 @@
  */
 import { displayValue } from '../data/display.js';
 import type { Value } from '../data/value.js';
+import type { FileResult } from '../eval/result.js';
 import { buildFileReport, compareCodePoints } from './file-report.js';
 import {
   attachNodes,
@@ -22,7 +23,6 @@ import {
   type ResourceAggregate,
   resourceHasRule,
 } from './file-report-resources.js';
-import type { FileResult } from '../eval/result.js';
 import { padRight } from './summary.js';
 import { plainStyle, type ReportContext } from './types.js';
 
@@ -121,7 +121,8 @@ export function formatTerraformReport(result: FileResult, ctx: ReportContext): s
     out += `  ${padRight('Type', 10)}= ${resource.resourceType}\n`;
     for (const rule of report.notCompliant) {
       if (rule.kind !== 'Rule') continue;
-      if (resourceHasRule(resource, rule.name)) out += printClause(rule, resource, '  ', tfDetails, style);
+      if (resourceHasRule(resource, rule.name))
+        out += printClause(rule, resource, '  ', tfDetails, style);
     }
     out += '}\n';
   }

@@ -20,6 +20,7 @@ import type { TextChunks } from './json-writer.js';
 export type XmlAttributes = readonly (readonly [name: string, value: string])[];
 
 // `u` flag: the surrogate range then matches unpaired halves only.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the characters XML 1.0 forbids is the point
 const SPECIAL = /[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/u;
 const SPECIAL_GLOBAL = new RegExp(SPECIAL.source, 'gu');
 

@@ -33,9 +33,9 @@ import {
   miss,
   parseName,
   requireTrivia,
+  type State,
   skipSpaces,
   skipTrivia,
-  type State,
   withContext,
 } from './state.js';
 
@@ -565,7 +565,12 @@ export function parseBlockClause(st: State): BlockClause | Fail {
 
 /** Any clause that may appear in a block or filter (no bare rule references). */
 export function parseClause(st: State): GuardClause | Fail {
-  return firstOf<GuardClause>(st, [parseNestedWhen, parseBlockClause, parseRuleCall, parseAccessClause]);
+  return firstOf<GuardClause>(st, [
+    parseNestedWhen,
+    parseBlockClause,
+    parseRuleCall,
+    parseAccessClause,
+  ]);
 }
 
 /** A clause or, failing that, a named-rule reference. */

@@ -24,8 +24,8 @@ import {
   isDigit,
   isFail,
   miss,
-  skipTrivia,
   type State,
+  skipTrivia,
 } from './state.js';
 
 const I64_MIN = -(2n ** 63n);
@@ -327,7 +327,8 @@ function parseMap(st: State): MapLiteral | Fail {
     const put = (e: MapLiteralEntry): void => {
       const at = entries.findIndex((x) => x.key === e.key);
       if (at === -1) entries.push(e);
-      else entries[at] = { key: e.key, value: e.value, span: (entries[at] as MapLiteralEntry).span };
+      else
+        entries[at] = { key: e.key, value: e.value, span: (entries[at] as MapLiteralEntry).span };
     };
     const first = attempt(st, parseMapEntry);
     if (isFail(first)) {

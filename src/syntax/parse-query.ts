@@ -3,14 +3,8 @@
  * filters, which hold clauses (parse-clause.ts) and so recurse.
  */
 import { span } from '../diag/span.js';
-import type {
-  Comparator,
-  LetValue,
-  MapKeyFilterPart,
-  Query,
-  QueryPart,
-} from './ast.js';
-import { parseCnf, parseClause, parseNot } from './parse-clause.js';
+import type { Comparator, LetValue, MapKeyFilterPart, Query, QueryPart } from './ast.js';
+import { parseClause, parseCnf, parseNot } from './parse-clause.js';
 import { parseInt64, parseString, parseValue } from './parse-literal.js';
 import {
   commit,
@@ -20,9 +14,9 @@ import {
   miss,
   parseName,
   requireTrivia,
+  type State,
   skipSpaces,
   skipTrivia,
-  type State,
 } from './state.js';
 
 /** `this`/`THIS`, after optional trivia (QRY-12); a prefix match on purpose (LEX-07). */

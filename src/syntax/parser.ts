@@ -344,33 +344,44 @@ function toGuardError(st: State, fail: Fail): GuardError {
   return new GuardError(code, message, { position, compat });
 }
 
-function describe(
-  st: State,
-  fail: Fail,
-  fragment: string,
-): { code: ErrorCode; message: string } {
+function describe(st: State, fail: Fail, fragment: string): { code: ErrorCode; message: string } {
   if (fail.tooDeep) {
     return { code: 'SYNTAX_TOO_DEEP', message: `rules nest more than ${MAX_DEPTH} levels deep` };
   }
   const ctx = fail.context;
   if (ctx.includes(CTX_MESSAGE)) {
-    return { code: 'SYNTAX_UNTERMINATED_MESSAGE', message: 'custom message opened with << has no closing >>' };
+    return {
+      code: 'SYNTAX_UNTERMINATED_MESSAGE',
+      message: 'custom message opened with << has no closing >>',
+    };
   }
   if (ctx.includes('Could not parse range')) {
-    return { code: 'SYNTAX_INVALID_RANGE', message: 'range bounds must both be integers, floats or single characters' };
+    return {
+      code: 'SYNTAX_INVALID_RANGE',
+      message: 'range bounds must both be integers, floats or single characters',
+    };
   }
   const bad = st.badCall;
   if (bad && bad.at === fail.pos) {
-    return { code: bad.unknown ? 'SYNTAX_UNKNOWN_FUNCTION' : 'SYNTAX_FUNCTION_ARITY', message: bad.message };
+    return {
+      code: bad.unknown ? 'SYNTAX_UNKNOWN_FUNCTION' : 'SYNTAX_FUNCTION_ARITY',
+      message: bad.message,
+    };
   }
   const rest = fragment.trimStart();
   const regex = st.badRegex;
   if (regex && regex.at >= fail.pos && rest.startsWith('/')) {
-    return { code: 'SYNTAX_INVALID_REGEX', message: `invalid regular expression: ${regex.message}` };
+    return {
+      code: 'SYNTAX_INVALID_REGEX',
+      message: `invalid regular expression: ${regex.message}`,
+    };
   }
   const quote = rest.charAt(0);
   if ((quote === "'" || quote === '"') && !hasClosingQuote(rest, quote)) {
-    return { code: 'SYNTAX_UNTERMINATED_STRING', message: `string starting with ${quote} is never closed` };
+    return {
+      code: 'SYNTAX_UNTERMINATED_STRING',
+      message: `string starting with ${quote} is never closed`,
+    };
   }
   const what = rest === '' ? 'end of file' : `\`${firstToken(rest)}\``;
   const expecting = ctx === '' ? '' : ` (${ctx})`;

@@ -1,4 +1,10 @@
-import { type ClassItem, type ClassSet, type ParsedRegex, type RegexNode, RegexSyntaxError } from './regex-ast.js';
+import {
+  type ClassItem,
+  type ClassSet,
+  type ParsedRegex,
+  type RegexNode,
+  RegexSyntaxError,
+} from './regex-ast.js';
 
 /**
  * Emits a parsed Guard regex as JavaScript RegExp source for the `v` flag
@@ -40,7 +46,10 @@ export interface Emitted {
 }
 
 function refuse(message: string, position = 0): never {
-  throw new RegexSyntaxError(`tsguard cannot translate this regular expression exactly: ${message}`, position);
+  throw new RegexSyntaxError(
+    `tsguard cannot translate this regular expression exactly: ${message}`,
+    position,
+  );
 }
 
 /** One code point written so that it is literal in and out of `v`-mode classes. */
@@ -93,13 +102,17 @@ function caseMode(root: RegexNode): boolean {
   let sensitive = false;
   let insensitive = false;
   let backref = false;
+  const note = (caseInsensitive: boolean): void => {
+    if (caseInsensitive) insensitive = true;
+    else sensitive = true;
+  };
   const visit = (n: RegexNode): void => {
     switch (n.kind) {
       case 'Literal':
-        if (hasCase(n.cp)) n.caseInsensitive ? (insensitive = true) : (sensitive = true);
+        if (hasCase(n.cp)) note(n.caseInsensitive);
         return;
       case 'Class':
-        if (setHasCase(n.set)) n.caseInsensitive ? (insensitive = true) : (sensitive = true);
+        if (setHasCase(n.set)) note(n.caseInsensitive);
         return;
       case 'Backref':
         backref = true;
@@ -122,7 +135,9 @@ function caseMode(root: RegexNode): boolean {
   };
   visit(root);
   if (sensitive && insensitive) {
-    refuse('it mixes case-sensitive and case-insensitive parts (JavaScript in Node 20 has no scoped (?i:…))');
+    refuse(
+      'it mixes case-sensitive and case-insensitive parts (JavaScript in Node 20 has no scoped (?i:…))',
+    );
   }
   if (insensitive && backref) {
     refuse('backreferences are case-sensitive in Guard even under (?i), but not in JavaScript');
@@ -160,7 +175,9 @@ function constSize(n: RegexNode): number | null {
     case 'Alt': {
       const sizes = n.items.map(constSize);
       const first = sizes[0];
-      return first !== undefined && first !== null && sizes.every((s) => s === first) ? first : null;
+      return first !== undefined && first !== null && sizes.every((s) => s === first)
+        ? first
+        : null;
     }
     case 'Backref':
       return null;
@@ -173,7 +190,11 @@ function constSize(n: RegexNode): number | null {
  * unset group, JavaScript matches it as empty, so such patterns are refused.
  * Returns the groups certainly set after `n`.
  */
-function checkBackrefs(n: RegexNode, set: ReadonlySet<number>, inBehind: boolean): ReadonlySet<number> {
+function checkBackrefs(
+  n: RegexNode,
+  set: ReadonlySet<number>,
+  inBehind: boolean,
+): ReadonlySet<number> {
   switch (n.kind) {
     case 'Empty':
     case 'Literal':
@@ -220,7 +241,8 @@ function checkLookBehinds(n: RegexNode): void {
       if (n.behind) {
         const body = n.body.kind === 'Group' && n.body.index === null ? n.body.body : n.body;
         const ok =
-          constSize(body) !== null || (body.kind === 'Alt' && body.items.every((b) => constSize(b) !== null));
+          constSize(body) !== null ||
+          (body.kind === 'Alt' && body.items.every((b) => constSize(b) !== null));
         if (!ok) throw new RegexSyntaxError('Look-behind assertion without constant size', 0);
       }
       checkLookBehinds(n.body);
@@ -313,7 +335,9 @@ class Emitter {
       if ('items' in n) n.items.forEach(visit);
     };
     visit(parsed.root);
-    this.usableNames = new Set([...counts].filter(([k, c]) => c === 1 && isValidJsName(k)).map(([k]) => k));
+    this.usableNames = new Set(
+      [...counts].filter(([k, c]) => c === 1 && isValidJsName(k)).map(([k]) => k),
+    );
   }
 
   emit(n: RegexNode): string {

@@ -58,7 +58,6 @@ export const SCRIPT_ALIASES: readonly string[] = [
   'Hluw Anatolian_Hieroglyphs',
   'Hmng Pahawh_Hmong',
   'Hmnp Nyiakeng_Puachue_Hmong',
-  '',
   'Hung Old_Hungarian',
   'Ital Old_Italic',
   'Java Javanese',

@@ -51,13 +51,17 @@ export function translateRegexDetailed(pattern: string): DetailedRegexTranslatio
     };
   } catch (err) {
     if (err instanceof RegexSyntaxError) {
-      const message = err.message.startsWith('tsguard')
+      const message = err.message.includes('tsguard cannot translate')
         ? err.message
         : `Parsing error at position ${byteOffset(pattern, err.position)}: ${err.message}`;
       return { ok: false, message, position: err.position };
     }
     if (err instanceof SyntaxError) {
-      return { ok: false, message: `tsguard cannot translate this regular expression: ${err.message}`, position: 0 };
+      return {
+        ok: false,
+        message: `tsguard cannot translate this regular expression: ${err.message}`,
+        position: 0,
+      };
     }
     throw err;
   }

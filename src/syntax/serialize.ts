@@ -104,7 +104,10 @@ function queryPart(part: QueryPart): SerdeNode {
     case 'Filter':
       return tagged(
         'Filter',
-        seq([part.capture === null ? NULL : str(part.capture), conjunctions(part.conjunctions, guardClause)]),
+        seq([
+          part.capture === null ? NULL : str(part.capture),
+          conjunctions(part.conjunctions, guardClause),
+        ]),
       );
     case 'MapKeyFilter':
       return tagged(
@@ -242,7 +245,10 @@ function guardClause(c: GuardClause): SerdeNode {
         ]),
       );
     case 'WhenBlock':
-      return tagged('WhenBlock', seq([conjunctions(c.conditions, whenCondition), block(c.block, guardClause)]));
+      return tagged(
+        'WhenBlock',
+        seq([conjunctions(c.conditions, whenCondition), block(c.block, guardClause)]),
+      );
     default:
       return assertNever(c);
   }
@@ -262,7 +268,10 @@ function ruleClause(c: RuleClause): SerdeNode {
         ]),
       );
     case 'WhenBlock':
-      return tagged('WhenBlock', seq([conjunctions(c.conditions, whenCondition), block(c.block, guardClause)]));
+      return tagged(
+        'WhenBlock',
+        seq([conjunctions(c.conditions, whenCondition), block(c.block, guardClause)]),
+      );
     default:
       return tagged('Clause', guardClause(c));
   }

@@ -65,7 +65,8 @@ export class State {
   pos = 0;
   depth = 0;
   /** Offset just after a well-formed `name(` whose name/arity 3.2.0 rejects, for a clearer message. */
-  badCall: { readonly at: number; readonly message: string; readonly unknown: boolean } | null = null;
+  badCall: { readonly at: number; readonly message: string; readonly unknown: boolean } | null =
+    null;
   /**
    * Results of parsing a query at a given offset. Alternatives that start with
    * a query (block clause, then access clause) re-read the same text; without
@@ -217,7 +218,8 @@ export function locate(st: State, offset: number, bytes = false): { line: number
   let starts = lineStartsCache.get(st);
   if (!starts) {
     starts = [0];
-    for (let i = st.text.indexOf('\n'); i !== -1; i = st.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = st.text.indexOf('\n'); i !== -1; i = st.text.indexOf('\n', i + 1))
+      starts.push(i + 1);
     lineStartsCache.set(st, starts);
   }
   let lo = 0;

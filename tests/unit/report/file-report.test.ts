@@ -156,7 +156,10 @@ function mixedFailures() {
 
 describe('buildFileReport', () => {
   test('serializes byte for byte like cfn-guard -o json (OUT-JSON-01, OUT-JSON-04)', () => {
-    const golden = readFileSync(new URL('./goldens/mixed-failures.json', import.meta.url), 'utf8');
+    const golden = readFileSync(
+      new URL('../../golden/report/mixed-failures.json', import.meta.url),
+      'utf8',
+    );
     expect(stringifyJsonPretty(fileReportToJson(buildFileReport(mixedFailures())))).toBe(golden);
   });
 

@@ -57,7 +57,10 @@ describe('parseRulesFile: accepted inputs', () => {
     const [a, b] = rule.block.conjunctions[0] as [AccessClause, AccessClause];
     expect(a.location).toEqual({ line: 3, column: 3 });
     expect(b.location).toEqual({ line: 3, column: 15 });
-    expect(b.compareWith?.kind === 'FunctionCall' && b.compareWith.location).toEqual({ line: 3, column: 21 });
+    expect(b.compareWith?.kind === 'FunctionCall' && b.compareWith.location).toEqual({
+      line: 3,
+      column: 21,
+    });
   });
 
   test('a variable followed by more parts gets an implicit [*] (QRY-10)', () => {
@@ -67,9 +70,14 @@ describe('parseRulesFile: accepted inputs', () => {
   });
 
   test('top-level clauses, when and type blocks form the default rule first (DSL-02)', () => {
-    const file = parseOk('rule a { x exists }\nAWS::S3::Bucket { y exists }\nwhen z exists { w exists }\n');
+    const file = parseOk(
+      'rule a { x exists }\nAWS::S3::Bucket { y exists }\nwhen z exists { w exists }\n',
+    );
     expect(file?.rules.map((r) => r.name)).toEqual(['default', 'a']);
-    expect(file?.rules[0]?.block.conjunctions.map((d) => d[0]?.kind)).toEqual(['TypeBlock', 'WhenBlock']);
+    expect(file?.rules[0]?.block.conjunctions.map((d) => d[0]?.kind)).toEqual([
+      'TypeBlock',
+      'WhenBlock',
+    ]);
   });
 
   test('parameterized rules and calls (DSL-09, DSL-10)', () => {
@@ -81,7 +89,11 @@ describe('parseRulesFile: accepted inputs', () => {
 
   test('now() parses in 3.2.0 (FN-14)', () => {
     const file = parseOk('let t = now()\nrule r { %t exists }\n');
-    expect(file?.assignments[0]?.value).toMatchObject({ kind: 'FunctionCall', name: 'now', args: [] });
+    expect(file?.assignments[0]?.value).toMatchObject({
+      kind: 'FunctionCall',
+      name: 'now',
+      args: [],
+    });
   });
 });
 
@@ -185,7 +197,14 @@ describe('parseRulesFile: rejected inputs (ERR-01)', () => {
     const { error } = outcome;
     expect(error.code).toBe(code);
     expect(error.position).toEqual({ file: 'rules.guard', line, column });
-    const offset = text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0) + column - 1;
+    const offset =
+      text
+        .split('\n')
+        .slice(0, line - 1)
+        .join('\n').length +
+      (line > 1 ? 1 : 0) +
+      column -
+      1;
     expect(error.compat).toBe(
       `Parsing Error Error parsing file rules.guard at line ${line} at column ${column}, when handling ${context}, fragment ${text.slice(offset)}`,
     );

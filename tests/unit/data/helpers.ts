@@ -1,0 +1,34 @@
+import type { Value } from '../../../src/data/value.js';
+
+/** Every value as `path[L:l,C:c]`, sorted, like the reference prints them. */
+export function positionsOf(v: Value): string[] {
+  const out: string[] = [];
+  const walk = (x: Value): void => {
+    out.push(`${x.path}[L:${x.line},C:${x.col}]`);
+    if (x.kind === 'map') for (const c of x.entries.values()) walk(c);
+    if (x.kind === 'list') for (const c of x.items) walk(c);
+  };
+  walk(v);
+  return out.sort();
+}
+
+/** A compact typed rendering: floats carry a `f` suffix so `1` and `1.0` differ. */
+export function render(v: Value): string {
+  switch (v.kind) {
+    case 'map':
+      return `{${[...v.entries].map(([k, x]) => `${JSON.stringify(k)}:${render(x)}`).join(',')}}`;
+    case 'list':
+      return `[${v.items.map(render).join(',')}]`;
+    case 'float':
+      return `${v.value}f`;
+    case 'null':
+      return 'null';
+    case 'int':
+    case 'bool':
+      return String(v.value);
+    case 'string':
+      return JSON.stringify(v.value);
+    default:
+      return v.kind;
+  }
+}
