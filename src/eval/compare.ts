@@ -9,9 +9,11 @@
  * string (GOT-27), and a map/list comparison is not comparable as soon as
  * the first pair it reaches is (the reference propagates that error).
  */
+
 import { formatValuePath, typeInfo } from '../data/display.js';
 import type { RangeValue, Value } from '../data/value.js';
 import { GuardError } from '../diag/errors.js';
+import { safeTest } from './regex-run.js';
 
 export type Equality = 'equal' | 'notEqual' | 'notComparable';
 
@@ -37,7 +39,8 @@ function scalarIncomparableReason(lhs: Value, rhs: Value): string {
 /** Unanchored regex search (OP-18); a global/sticky regex must not carry state between calls. */
 export function regexSearch(regex: RegExp, text: string): boolean {
   if (regex.global || regex.sticky) regex.lastIndex = 0;
-  return regex.test(text);
+  // safeTest runs risky patterns under a time budget instead of hanging.
+  return safeTest(regex, text);
 }
 
 /**

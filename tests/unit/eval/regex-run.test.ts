@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { GuardError } from '../../../src/diag/errors.js';
 import {
   countVariableQuantifiers,
+  isBacktrackSafe,
   safeMatchAll,
   safeTest,
   setRegexTimeBudget,
@@ -66,5 +67,23 @@ describe('safeMatchAll', () => {
       { index: 0, groups: ['1-2', '1', '2'] },
       { index: 6, groups: ['3-4', '3', '4'] },
     ]);
+  });
+});
+
+describe('isBacktrackSafe', () => {
+  test.each([
+    ['^arn:aws:iam::\\d{12}:role/.+$', true],
+    ['^[a-z]+-[0-9]*$', true],
+    ['(ab)+c', true],
+    ['(?:abc)?x*y*', true],
+    ['(a+)+$', false],
+    ['(a|a)*$', false],
+    ['(?:\\w+\\s?)*$', false],
+    ['(a)b\\1', false],
+    ['((a)*)*', false],
+    ['x{2,5}(y{3})+', true],
+    ['(x{2,5})+', false],
+  ])('%s → %s', (source, expected) => {
+    expect(isBacktrackSafe(source)).toBe(expected);
   });
 });
