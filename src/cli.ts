@@ -7,6 +7,7 @@
 import { type Invocation, toInvocation } from './cli/options.js';
 import { parseArgs } from './cli/parse.js';
 import { VERSION } from './cli/version.js';
+import { completionScript } from './cli/completions.js';
 import * as completions from './commands/completions.js';
 import { EXIT, hardErrorText } from './commands/exit-codes.js';
 import type { Io } from './commands/io.js';
@@ -29,7 +30,7 @@ function dispatch(invocation: Invocation, io: Io): Promise<number> {
     case 'rulegen':
       return rulegen.run(invocation.options, io);
     case 'completions':
-      return completions.run(invocation.options, io);
+      return completions.run(invocation.options, io, completionScript);
   }
 }
 

@@ -102,7 +102,9 @@ function specVals(arg: ArgSpec): string {
 
 function rowOf(arg: ArgSpec): HelpRow {
   const value = argDisplay(arg).slice(`--${arg.long}`.length);
-  return { spec: `-${arg.short}, --${arg.long}${value}`, help: arg.help, specVals: specVals(arg) };
+  // clap keeps the column of long names when an argument has no short form.
+  const short = arg.short === '' ? '    ' : `-${arg.short}, `;
+  return { spec: `${short}--${arg.long}${value}`, help: arg.help, specVals: specVals(arg) };
 }
 
 function width(text: string): number {

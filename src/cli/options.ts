@@ -56,6 +56,7 @@ export function toTestOptions(m: Matches): TestOptions {
         : 'filesystem',
     verbose: flag(m, 'verbose'),
     outputFormat: (one(m, 'output-format') ?? 'single-line-summary') as TestOutputFormat,
+    strict: flag(m, 'strict'),
   };
 }
 

@@ -27,6 +27,7 @@ export type ArgKind =
 export interface ArgSpec {
   /** clap's argument id (what conflicts and groups refer to). */
   readonly id: string;
+  /** Single-letter form, or '' when the argument has only a long form. */
   readonly short: string;
   readonly long: string;
   readonly kind: ArgKind;
@@ -247,6 +248,14 @@ const testArgs: readonly ArgSpec[] = [
     possibleValues: OUTPUT_FORMATS,
     defaultValue: 'single-line-summary',
     help: 'Specify the format in which the output should be displayed',
+  },
+  {
+    // tsguard's own flag (not in cfn-guard): see docs/test-command.md.
+    id: 'strict',
+    short: '',
+    long: 'strict',
+    kind: 'flag',
+    help: 'Fail (exit 7) when an expectation names a rule that does not exist or a rule has no expectation',
   },
 ];
 

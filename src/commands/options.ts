@@ -57,6 +57,8 @@ export interface TestOptions {
   readonly order: 'alphabetical' | 'last-modified' | 'filesystem';
   readonly verbose: boolean;
   readonly outputFormat: TestOutputFormat;
+  /** tsguard's `--strict`: unknown rules in expectations and rules without one fail the run. */
+  readonly strict: boolean;
 }
 
 export interface ParseTreeOptions {

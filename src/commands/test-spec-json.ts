@@ -8,8 +8,9 @@
  * the first problem with serde_json's wording and position rules:
  * - syntax errors and "invalid type" of scalars point after the consumed
  *   text; "invalid type" of a map or list points before its bracket;
- * - "expected value", "key must be a string", "trailing characters" and
- *   "trailing comma" point at the offending character (one past consumed);
+ * - "expected value", "expected `,` or `]`", "key must be a string",
+ *   "trailing characters" and "trailing comma" point at the offending
+ *   character (one past consumed);
  * - "missing field" points after the closing `}` of the struct.
  * Columns count UTF-16 code units (serde_json counts bytes; they differ only
  * after non-ASCII text on the same line).
@@ -49,7 +50,11 @@ class Reader {
   }
 
   skipWs(): void {
-    for (let c = this.peek(); c === ' ' || c === '\n' || c === '\t' || c === '\r'; c = this.peek()) {
+    for (
+      let c = this.peek();
+      c === ' ' || c === '\n' || c === '\t' || c === '\r';
+      c = this.peek()
+    ) {
       this.next();
     }
   }
@@ -127,7 +132,9 @@ function parseNumber(r: Reader): Scalar {
     while (isDigit(r.peek())) r.next();
   }
   const value = Number(r.text.slice(start, r.pos));
-  return isFloat || !Number.isSafeInteger(value) ? { kind: 'float', value } : { kind: 'int', value };
+  return isFloat || !Number.isSafeInteger(value)
+    ? { kind: 'float', value }
+    : { kind: 'int', value };
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -225,7 +232,7 @@ function readList(r: Reader, each: (index: number) => void): void {
       r.next();
       return;
     }
-    if (c !== ',') r.fail('expected `,` or `]`');
+    if (c !== ',') r.failAtPeek('expected `,` or `]`');
     r.next();
     r.skipWs();
     if (r.peek() === ']') r.failAtPeek('trailing comma');
@@ -259,7 +266,7 @@ function readMap(r: Reader, each: (key: string) => void): void {
       r.next();
       return;
     }
-    if (c !== ',') r.fail('expected `,` or `}`');
+    if (c !== ',') r.failAtPeek('expected `,` or `}`');
     r.next();
     r.skipWs();
     if (r.peek() === '}') r.failAtPeek('trailing comma');

@@ -21,6 +21,7 @@ import { GuardError } from '../diag/errors.js';
 import { coreTagName, scalarWrapperKey, sequenceWrapperKey, shortFormName } from './cfn-tags.js';
 import { findTooDeep } from './cst-depth.js';
 import { standardNonStringKeyError } from './data-errors.js';
+import { libyamlProblem } from './libyaml-errors.js';
 import { aliasLimit, checkSize, type DataLimits, resolveLimits, tooDeep } from './limits.js';
 import type { LoadOptions } from './load-data.js';
 import { listValue, mapValue, scalarValue, setEntry } from './make.js';
@@ -76,13 +77,24 @@ export function loadStandardDocument(text: string, name: string, options: LoadOp
   const doc = docs[0];
   if (doc === undefined) return { kind: 'null', path: ROOT_PATH, line: 0, col: 0 };
   const err = doc.errors[0];
-  if (err !== undefined) throw syntax(name, err.message.split('\n')[0] ?? err.message);
+  if (err !== undefined) {
+    const problem = libyamlProblem(
+      src,
+      doc.errors.map((e) => ({ message: e.message, offset: e.pos[0] })),
+    );
+    throw syntax(name, err.message.split('\n')[0] ?? err.message, problem);
+  }
   const ctx: Ctx = { name, limits, aliasNodes: 0, inAlias: 0, anchors: new Map() };
   return build(ctx, doc.contents, ROOT_PATH, 0);
 }
 
-function syntax(name: string, detail: string): GuardError {
-  return new GuardError('DATA_SYNTAX', `${name}: cannot parse YAML: ${detail}`);
+/** `compat`: libyaml's text for the same error, where libyaml-errors.ts knows it. */
+function syntax(name: string, detail: string, compat?: string): GuardError {
+  return new GuardError(
+    'DATA_SYNTAX',
+    `${name}: cannot parse YAML: ${detail}`,
+    compat === undefined ? {} : { compat },
+  );
 }
 
 const AT_ZERO: KeyLocation = { line: 0, col: 0 };

@@ -37,10 +37,14 @@ export function testFileJson(report: TestFileReport): JsonValue {
 
 /** serde_json's `to_writer_pretty`: no trailing newline. */
 export function formatTestJson(reports: TestFileReport | readonly TestFileReport[]): string {
-  return toJsonPretty(Array.isArray(reports) ? reports.map(testFileJson) : testFileJson(reports as TestFileReport));
+  return toJsonPretty(
+    Array.isArray(reports) ? reports.map(testFileJson) : testFileJson(reports as TestFileReport),
+  );
 }
 
 /** serde_yaml's `to_writer`: ends with a newline. */
 export function formatTestYaml(reports: TestFileReport | readonly TestFileReport[]): string {
-  return toYaml(Array.isArray(reports) ? reports.map(testFileJson) : testFileJson(reports as TestFileReport));
+  return toYaml(
+    Array.isArray(reports) ? reports.map(testFileJson) : testFileJson(reports as TestFileReport),
+  );
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { toInvocation } from '../../../src/cli/options.js';
 import { parseArgs } from '../../../src/cli/parse.js';
+import { withStrictFlag } from '../../support/strict-flag.js';
 
 interface Golden {
   readonly argv: readonly string[];
@@ -15,9 +16,12 @@ const GOLDENS = JSON.parse(
   readFileSync(new URL('./clap-goldens.json', import.meta.url), 'utf8'),
 ) as Golden[];
 
-/** The 3.2.0 help changes (DIVERGENCES.md C5, C7) and our version (C6) applied to a 3.1.1 recording. */
+/**
+ * The 3.2.0 help changes (DIVERGENCES.md C5, C7), our version (C6) and our
+ * `test --strict` flag applied to a 3.1.1 recording.
+ */
 function as320(text: string): string {
-  return text
+  return withStrictFlag(text)
     .replace(/^cfn-guard 3\.1\.1$/gm, 'cfn-guard 9.9.9')
     .replace(/^ {19}/gm, ' '.repeat(15))
     .replace(
@@ -179,6 +183,7 @@ describe('typed options', () => {
           order: 'alphabetical',
           verbose: true,
           outputFormat: 'junit',
+          strict: false,
         },
       },
     },
@@ -193,6 +198,7 @@ describe('typed options', () => {
           order: 'filesystem',
           verbose: false,
           outputFormat: 'single-line-summary',
+          strict: false,
         },
       },
     },
@@ -221,4 +227,12 @@ describe('typed options', () => {
   ])('$argv', ({ argv, want }) => {
     expect(invocation(argv)).toEqual(want);
   });
+});
+
+test('`test --strict` is parsed into TestOptions.strict (tsguard extension)', () => {
+  const out = parseArgs(['test', '-d', 'rules', '--strict'], '9.9.9');
+  expect(out.kind).toBe('matched');
+  if (out.kind !== 'matched') return;
+  const invocation = toInvocation(out.command.name, out.matches);
+  expect(invocation?.options).toMatchObject({ dir: 'rules', strict: true });
 });

@@ -34,8 +34,16 @@ async function runIn(cwd: string, args: readonly string[]) {
   const io = nodeIo({
     cwd,
     stdin: '',
-    stdout: { write: (t) => void (stdout += t) },
-    stderr: { write: (t) => void (stderr += t) },
+    stdout: {
+      write: (t) => {
+        stdout += t;
+      },
+    },
+    stderr: {
+      write: (t) => {
+        stderr += t;
+      },
+    },
   });
   const exit = await runCli(args, io);
   return { stdout, stderr, exit };

@@ -55,7 +55,9 @@ describe('loadTestRules default rule name', () => {
     const bad = loadTestRules('rule x {\n  a == \n}\n', 'rules.guard');
     expect(bad.kind).toBe('error');
     if (bad.kind === 'error') {
-      expect(bad.text).toMatch(/^Parser Error when parsing `Parsing Error Error parsing file rules.guard at line 2/);
+      expect(bad.text).toMatch(
+        /^Parser Error when parsing `Parsing Error Error parsing file rules.guard at line 2/,
+      );
     }
     expect(loadTestRules('# nothing\n', 'r.guard').kind).toBe('empty');
   });

@@ -5,22 +5,38 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseTestSpecs } from '../../../src/commands/test-spec.js';
+import { parseSpecJson } from '../../../src/commands/test-spec-json.js';
 
 describe('parseTestSpecs errors (serde_json wording)', () => {
   test.each([
     { text: '- name: x\n  input: {a: [1\n', message: 'invalid number at line 1 column 2' },
     { text: 'name: single\ninput: {}\n', message: 'expected ident at line 1 column 2' },
     { text: '{}', message: 'invalid type: map, expected a sequence at line 1 column 0' },
-    { text: '[1]', message: 'invalid type: integer `1`, expected struct TestSpec at line 1 column 2' },
+    {
+      text: '[1]',
+      message: 'invalid type: integer `1`, expected struct TestSpec at line 1 column 2',
+    },
     { text: '[{}]', message: 'missing field `input` at line 1 column 3' },
     { text: '[{"input": {}}]', message: 'missing field `expectations` at line 1 column 14' },
-    { text: '[{"input": {}, "expectations": {}}]', message: 'missing field `rules` at line 1 column 33' },
+    {
+      text: '[{"input": {}, "expectations": {}}]',
+      message: 'missing field `rules` at line 1 column 33',
+    },
     { text: 'null', message: 'invalid type: null, expected a sequence at line 1 column 4' },
     { text: '~', message: 'expected value at line 1 column 1' },
     { text: 'x', message: 'expected value at line 1 column 1' },
-    { text: 'true', message: 'invalid type: boolean `true`, expected a sequence at line 1 column 4' },
-    { text: '  \n  [1, 2', message: 'invalid type: integer `1`, expected struct TestSpec at line 2 column 4' },
-    { text: '"abc"', message: 'invalid type: string "abc", expected a sequence at line 1 column 5' },
+    {
+      text: 'true',
+      message: 'invalid type: boolean `true`, expected a sequence at line 1 column 4',
+    },
+    {
+      text: '  \n  [1, 2',
+      message: 'invalid type: integer `1`, expected struct TestSpec at line 2 column 4',
+    },
+    {
+      text: '"abc"',
+      message: 'invalid type: string "abc", expected a sequence at line 1 column 5',
+    },
     {
       text: '- input: {}\n  expectations: {rules: ~}\n',
       message: 'invalid number at line 1 column 2',
@@ -73,9 +89,8 @@ describe('parseTestSpecs success', () => {
   });
 
   test('the JSON route builds inputs too', () => {
-    const r = parseTestSpecs(
-      '[{"name": "j", "input": {"a": [1, 2.5, "x", true, null]}, "expectations": {"rules": {"r": "SKIP"}}}',
-      's.json',
+    const r = parseSpecJson(
+      '[{"name": "j", "input": {"a": [1, 2.5, "x", true, null]}, "expectations": {"rules": {"r": "SKIP"}}}]',
     );
     if (!r.ok) throw new Error(r.message);
     expect(r.specs[0]?.name).toBe('j');
