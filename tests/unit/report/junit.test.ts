@@ -29,6 +29,7 @@ interface XmlElement {
   text: string;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting characters XML forbids
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/u;
 
 function decodeEntities(raw: string): string {
@@ -78,7 +79,8 @@ function parseXml(doc: string): XmlElement {
     pos = tagRe.lastIndex;
   }
   if (stack.length !== 1) throw new Error('unclosed element');
-  if (root.children.length !== 1 || root.text.trim() !== '') throw new Error('not one root element');
+  if (root.children.length !== 1 || root.text.trim() !== '')
+    throw new Error('not one root element');
   return root.children[0] as XmlElement;
 }
 
@@ -141,7 +143,9 @@ describe('layout (OUT-JUNIT-01)', () => {
       {
         name: '/d.yaml',
         timeMs: 0,
-        testCases: [{ name: 'x.guard', timeMs: 0, outcome: { kind: 'error', message: 'boom <here>' } }],
+        testCases: [
+          { name: 'x.guard', timeMs: 0, outcome: { kind: 'error', message: 'boom <here>' } },
+        ],
       },
     ]);
     expect(countJunit(r)).toEqual({ tests: 1, failures: 0, errors: 1 });
@@ -179,24 +183,32 @@ describe('failures (OUT-JUNIT-02)', () => {
     { name: 'RULES_STDIN[1]/default', shown: 'RULES_STDIN[1]/default' },
     { name: 'plain', shown: 'plain' },
   ])('rule name $name shows as $shown', ({ name, shown }) => {
-    expect(junitFailure(fileReport('/d', 'FAIL', [ruleReport(name, [emptyBlock()])])).ruleName).toBe(shown);
+    expect(
+      junitFailure(fileReport('/d', 'FAIL', [ruleReport(name, [emptyBlock()])])).ruleName,
+    ).toBe(shown);
   });
 
   test('a null custom message contributes nothing, an empty one an empty piece', () => {
-    expect(junitFailure(fileReport('/d', 'FAIL', [ruleReport('r', [emptyBlock()])])).texts).toEqual([
-      'query for block clause did not retrieve any value',
-    ]);
+    expect(junitFailure(fileReport('/d', 'FAIL', [ruleReport('r', [emptyBlock()])])).texts).toEqual(
+      ['query for block clause did not retrieve any value'],
+    );
   });
 
   test('a failure without messages is an empty <failure/> without a name', () => {
     const failing = fileReport('/d', 'FAIL', [ruleReport('r', [])]);
-    const text = formatJunit(report([{ name: '/d', timeMs: 0, testCases: [junitTestCase('r.guard', failing, 0)] }]));
-    expect(text).toContain('        <testcase name="r.guard" time="0">\n            <failure/>\n        </testcase>');
+    const text = formatJunit(
+      report([{ name: '/d', timeMs: 0, testCases: [junitTestCase('r.guard', failing, 0)] }]),
+    );
+    expect(text).toContain(
+      '        <testcase name="r.guard" time="0">\n            <failure/>\n        </testcase>',
+    );
     expect(parseXml(text).children[0]?.children[0]?.children[0]?.name).toBe('failure');
   });
 
   test('a top-level failure that is not a rule leaves the name to earlier rules', () => {
-    const f = junitFailure(fileReport('/d', 'FAIL', [ruleReport('r', [emptyBlock()]), emptyBlock()]));
+    const f = junitFailure(
+      fileReport('/d', 'FAIL', [ruleReport('r', [emptyBlock()]), emptyBlock()]),
+    );
     expect(f.ruleName).toBe('r');
     expect(f.texts).toHaveLength(2);
   });
@@ -230,7 +242,13 @@ describe('escaping', () => {
       ruleReport(`rule_${tricky}`, [binaryEq(nameValue, str(tricky), hostile)]),
     ]);
     const text = formatJunit(
-      report([{ name: failing.name, timeMs: 0, testCases: [junitTestCase(`${tricky}.guard`, failing, 0)] }]),
+      report([
+        {
+          name: failing.name,
+          timeMs: 0,
+          testCases: [junitTestCase(`${tricky}.guard`, failing, 0)],
+        },
+      ]),
     );
     const suite = parseXml(text).children[0];
     expect(suite?.attributes.name).toBe(`/d/${tricky}.yaml`);
@@ -261,4 +279,3 @@ describe('XmlWriter', () => {
     );
   });
 });
-

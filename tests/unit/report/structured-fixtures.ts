@@ -47,14 +47,22 @@ export function binaryEq(from: Value, to: Value, custom = ''): BinaryClauseRepor
   };
 }
 
-export function inClause(from: Value, to: Value[], custom: string | null = null): BinaryClauseReport {
+export function inClause(
+  from: Value,
+  to: Value[],
+  custom: string | null = null,
+): BinaryClauseReport {
   return {
     kind: 'BinaryClause',
     context: ' x IN  y',
-    messages: messages(custom, 'Check was not compliant as property [/x] was not present in [...]', {
-      line: from.line,
-      col: from.col,
-    }),
+    messages: messages(
+      custom,
+      'Check was not compliant as property [/x] was not present in [...]',
+      {
+        line: from.line,
+        col: from.col,
+      },
+    ),
     check: { kind: 'InResolved', from, to, comparison: { op: 'In', negated: false } },
   };
 }
@@ -80,7 +88,10 @@ export function dependentRule(name: string): UnaryClauseReport {
   return {
     kind: 'UnaryClause',
     context: name,
-    messages: messages('', `Check was not compliant as dependent rule [${name}] did not PASS. Context [${name}]`),
+    messages: messages(
+      '',
+      `Check was not compliant as dependent rule [${name}] did not PASS. Context [${name}]`,
+    ),
     check: { kind: 'UnResolvedContext', context: name },
   };
 }
@@ -98,7 +109,10 @@ export function unresolvedBlock(at: Value, remaining: string): BlockReport {
   return {
     kind: 'Block',
     context: `GuardAccessClause#block ${remaining}`,
-    messages: messages('', `Check was not compliant as property [${remaining}] is missing. Value traversed to [${formatPathValue(at)}]`),
+    messages: messages(
+      '',
+      `Check was not compliant as property [${remaining}] is missing. Value traversed to [${formatPathValue(at)}]`,
+    ),
     unresolved: unresolved(at, remaining, 'gone'),
   };
 }
@@ -138,7 +152,11 @@ export function everyVariant(name = '/data/template.yaml'): FileReport {
         {
           kind: 'UnaryClause',
           context: ' Size EMPTY  ',
-          messages: messages('', 'Check was not compliant as property [/Resources/B/Properties/Size] was not empty.', { line: 0, col: 0 }),
+          messages: messages(
+            '',
+            'Check was not compliant as property [/Resources/B/Properties/Size] was not empty.',
+            { line: 0, col: 0 },
+          ),
           check: { kind: 'Resolved', value: size, comparison: { op: 'Empty', negated: true } },
         },
       ]),
@@ -146,7 +164,11 @@ export function everyVariant(name = '/data/template.yaml'): FileReport {
         {
           kind: 'BinaryClause',
           context: ' Size EQUALS  %x',
-          messages: messages('', 'Check was not compliant as property [y] to compare to is missing.', { line: 3, col: 4 }),
+          messages: messages(
+            '',
+            'Check was not compliant as property [y] to compare to is missing.',
+            { line: 3, col: 4 },
+          ),
           check: {
             kind: 'UnResolved',
             value: unresolved(bucket, 'y', 'missing'),

@@ -8,7 +8,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataDocument } from '../../../src/data/load-data.js';
 import { evaluatePrepared, prepareRules } from '../../../src/eval/evaluate.js';
-import { buildFileReport, type FileReport, sortedNameSet } from '../../../src/report/file-report.js';
+import {
+  buildFileReport,
+  type FileReport,
+  sortedNameSet,
+} from '../../../src/report/file-report.js';
 import { parseRulesFile } from '../../../src/syntax/parser.js';
 
 export const REPO_ROOT = new URL('../../..', import.meta.url).pathname;
@@ -24,7 +28,10 @@ export interface Source {
 
 /** Per data file: its name and one report per rules file that parsed (rules-file order). */
 export interface PipelineResult {
-  readonly data: readonly { readonly name: string; readonly perRules: readonly { readonly rules: string; readonly report: FileReport }[] }[];
+  readonly data: readonly {
+    readonly name: string;
+    readonly perRules: readonly { readonly rules: string; readonly report: FileReport }[];
+  }[];
   readonly parseErrors: readonly string[];
 }
 
@@ -34,7 +41,8 @@ export function runPipeline(rules: readonly Source[], data: readonly Source[]): 
   for (const r of rules) {
     const parsed = parseRulesFile(r.text, r.name);
     if (!parsed.ok) parseErrors.push(r.name);
-    else if (parsed.file !== null) prepared.push({ name: r.name, rules: prepareRules(parsed.file) });
+    else if (parsed.file !== null)
+      prepared.push({ name: r.name, rules: prepareRules(parsed.file) });
   }
   const docs = data.map((d) => ({ name: d.name, root: loadDataDocument(d.text, d.name) }));
   return {
@@ -101,24 +109,27 @@ export interface CaseCommand {
 export function parseCaseCommand(cmd: string): CaseCommand | undefined {
   const words = cmd.trim().split(/\s+/);
   if (words[0] !== 'cfn-guard' || words[1] !== 'validate') return undefined;
-  const out: CaseCommand = { rules: [], data: [], format: '' };
+  const rules: string[] = [];
+  const data: string[] = [];
+  let format = '';
   let structured = false;
   let summaryNone = false;
   for (let i = 2; i < words.length; i++) {
     const w = words[i] ?? '';
     const next = words[i + 1] ?? '';
-    if (w === '-r' || w === '--rules') (out.rules.push(next), i++);
-    else if (w === '-d' || w === '--data') (out.data.push(next), i++);
-    else if (w === '-o' || w === '--output-format') ((out as { format: string }).format = next), i++;
-    else if (w === '-S' || w === '--show-summary') {
-      if (next !== 'none') return undefined;
-      summaryNone = true;
-      i++;
-    } else if (w === '-z' || w === '--structured') structured = true;
+    if (w === '-z' || w === '--structured') {
+      structured = true;
+      continue;
+    }
+    if (w === '-r' || w === '--rules') rules.push(next);
+    else if (w === '-d' || w === '--data') data.push(next);
+    else if (w === '-o' || w === '--output-format') format = next;
+    else if ((w === '-S' || w === '--show-summary') && next === 'none') summaryNone = true;
     else return undefined;
+    i++;
   }
-  if (!structured || !summaryNone || out.rules.length === 0 || out.data.length === 0) return undefined;
-  return out;
+  if (!structured || !summaryNone || rules.length === 0 || data.length === 0) return undefined;
+  return { rules, data, format };
 }
 
 /** Loads a case's inputs with the names the reference prints (data under `/CASE_DIR/`). */
@@ -127,7 +138,13 @@ export function caseInputs(dir: string, cmd: CaseCommand): { rules: Source[]; da
   const data = cmd.data.flatMap((p) => walk(join(dir, p), DATA_EXT, true));
   const base = `${dir}/`;
   return {
-    rules: rules.map((f) => ({ name: f.slice(f.lastIndexOf('/') + 1), text: readFileSync(f, 'utf8') })),
-    data: data.map((f) => ({ name: `/CASE_DIR/${f.slice(base.length)}`, text: readFileSync(f, 'utf8') })),
+    rules: rules.map((f) => ({
+      name: f.slice(f.lastIndexOf('/') + 1),
+      text: readFileSync(f, 'utf8'),
+    })),
+    data: data.map((f) => ({
+      name: `/CASE_DIR/${f.slice(base.length)}`,
+      text: readFileSync(f, 'utf8'),
+    })),
   };
 }

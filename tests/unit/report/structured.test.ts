@@ -8,6 +8,7 @@ import {
   formatStructured,
   structuredExitCode,
 } from '../../../src/report/structured.js';
+import { int } from './helpers.js';
 import {
   binaryEq,
   DATA,
@@ -17,22 +18,69 @@ import {
   missingProperty,
   ruleReport,
 } from './structured-fixtures.js';
-import { int } from './helpers.js';
 
 const size = DATA.at('/Resources/B/Properties/Size');
 const props = DATA.at('/Resources/B/Properties');
 
 describe('combineDataFileReports (EVAL-11)', () => {
-  const fail = fileReport('/d.yaml', 'FAIL', [ruleReport('a', [binaryEq(size, int(1))])], ['z', 'b'], ['s']);
+  const fail = fileReport(
+    '/d.yaml',
+    'FAIL',
+    [ruleReport('a', [binaryEq(size, int(1))])],
+    ['z', 'b'],
+    ['s'],
+  );
   const pass = fileReport('/d.yaml', 'PASS', [], ['b', 'a']);
   const skip = fileReport('/d.yaml', 'SKIP', [], [], ['s', 'q']);
 
-  test.each<{ name: string; reports: FileReport[]; status: string; compliant: string[]; notApplicable: string[]; failures: number }>([
-    { name: 'no rules files', reports: [], status: 'SKIP', compliant: [], notApplicable: [], failures: 0 },
-    { name: 'skip only', reports: [skip], status: 'SKIP', compliant: [], notApplicable: ['q', 's'], failures: 0 },
-    { name: 'pass beats skip', reports: [skip, pass], status: 'PASS', compliant: ['a', 'b'], notApplicable: ['q', 's'], failures: 0 },
-    { name: 'fail dominates', reports: [pass, fail, skip], status: 'FAIL', compliant: ['a', 'b', 'z'], notApplicable: ['q', 's'], failures: 1 },
-    { name: 'failures concatenate', reports: [fail, fail], status: 'FAIL', compliant: ['b', 'z'], notApplicable: ['s'], failures: 2 },
+  test.each<{
+    name: string;
+    reports: FileReport[];
+    status: string;
+    compliant: string[];
+    notApplicable: string[];
+    failures: number;
+  }>([
+    {
+      name: 'no rules files',
+      reports: [],
+      status: 'SKIP',
+      compliant: [],
+      notApplicable: [],
+      failures: 0,
+    },
+    {
+      name: 'skip only',
+      reports: [skip],
+      status: 'SKIP',
+      compliant: [],
+      notApplicable: ['q', 's'],
+      failures: 0,
+    },
+    {
+      name: 'pass beats skip',
+      reports: [skip, pass],
+      status: 'PASS',
+      compliant: ['a', 'b'],
+      notApplicable: ['q', 's'],
+      failures: 0,
+    },
+    {
+      name: 'fail dominates',
+      reports: [pass, fail, skip],
+      status: 'FAIL',
+      compliant: ['a', 'b', 'z'],
+      notApplicable: ['q', 's'],
+      failures: 1,
+    },
+    {
+      name: 'failures concatenate',
+      reports: [fail, fail],
+      status: 'FAIL',
+      compliant: ['b', 'z'],
+      notApplicable: ['s'],
+      failures: 2,
+    },
   ])('$name', ({ reports, status, compliant, notApplicable, failures }) => {
     const combined = combineDataFileReports('/d.yaml', reports);
     expect(combined.name).toBe('/d.yaml');
@@ -79,7 +127,9 @@ describe('formatStructured / formatFileReport (OUT-JSON-02/03)', () => {
     };
     const tags = parsed.not_compliant.map((c) => Object.keys(c)[0]);
     expect(new Set(tags)).toEqual(new Set(['Rule']));
-    const inner = parsed.not_compliant.flatMap((c) => c.Rule?.checks ?? []).map((c) => Object.keys(c)[0]);
+    const inner = parsed.not_compliant
+      .flatMap((c) => c.Rule?.checks ?? [])
+      .map((c) => Object.keys(c)[0]);
     expect(new Set(inner)).toEqual(new Set(['Clause', 'Disjunctions', 'Block']));
     const text = formatFileReport(everyVariant(), 'json');
     // Binary: context, messages, check; Unary: check, context, messages.
@@ -93,7 +143,10 @@ describe('clauseMessages (what JUnit and SARIF read)', () => {
     const a = binaryEq(size, int(1), 'first');
     const b = missingProperty(props, 'Tags', 'second');
     const c = emptyBlock();
-    const report = ruleReport('r', [a, { kind: 'Disjunctions', checks: [b, ruleReport('inner', [c])] }]);
+    const report = ruleReport('r', [
+      a,
+      { kind: 'Disjunctions', checks: [b, ruleReport('inner', [c])] },
+    ]);
     expect(clauseMessages(report)).toEqual([a.messages, b.messages, c.messages]);
   });
 
@@ -115,7 +168,10 @@ describe('structuredExitCode (CLI-VAL-14, GOT-24)', () => {
     { format: 'junit', anyFailed: true, anyRulesError: true, code: 5 },
     { format: 'junit', anyFailed: true, anyRulesError: false, code: 19 },
     { format: 'junit', anyFailed: false, anyRulesError: false, code: 0 },
-  ] as const)('$format failed=$anyFailed rulesError=$anyRulesError → $code', ({ format, code, ...outcome }) => {
-    expect(structuredExitCode(format, outcome)).toBe(code);
-  });
+  ] as const)(
+    '$format failed=$anyFailed rulesError=$anyRulesError → $code',
+    ({ format, code, ...outcome }) => {
+      expect(structuredExitCode(format, outcome)).toBe(code);
+    },
+  );
 });
