@@ -1,16 +1,67 @@
 /**
- * Structured validate (`--structured`, CLI-VAL-10, EVAL-11): all rules files
- * are parsed first, every data document is evaluated against each of them,
- * and one document is printed for the whole run.
+ * Structured validate (`--structured`, CLI-VAL-10, EVAL-11): every rules file
+ * is read and parsed first (a read failure aborts; a parse failure is
+ * reported and the file contributes nothing), every data document is
+ * evaluated against each parsed file, and one document is printed for the
+ * whole run: the combined file reports as JSON/YAML (OUT-JSON-03), SARIF
+ * (OUT-SARIF) over the same, or JUnit (OUT-JUNIT) with one suite per data
+ * file and one test case per rules file.
  */
+
 import type { Value } from '../data/value.js';
+import { GuardError } from '../diag/errors.js';
 import type { FileResult } from '../eval/result.js';
-import { EXIT } from './exit-codes.js';
+import { buildFileReport, type FileReport } from '../report/file-report.js';
+import type { TextChunks } from '../report/json-writer.js';
+import {
+  type JunitTestCase,
+  type JunitTestSuite,
+  junitTestCase,
+  writeJunit,
+} from '../report/junit.js';
+import { writeSarif } from '../report/sarif.js';
+import {
+  combineDataFileReports,
+  structuredExitCode,
+  writeStructured,
+} from '../report/structured.js';
 import type { Io } from './io.js';
 import type { ValidateOptions } from './options.js';
 import type { ParsedRules, ParseResult } from './validate.js';
 import type { DataFile, RulesSource } from './validate-inputs.js';
 import { withParameters } from './validate-inputs.js';
+
+/** What SARIF names as the tool (issue: tsguard's own version, the reference's driver name). */
+export interface ToolIdentity {
+  readonly name: string;
+  readonly version: string;
+}
+
+type Parse = (source: { name: string; text: string }) => ParseResult;
+type Evaluate = (rules: ParsedRules, root: Value, dataName: string) => FileResult | undefined;
+
+interface RulesOutcome {
+  readonly name: string;
+  readonly rules: ParsedRules | undefined;
+  readonly error: string | undefined;
+}
+
+function parseAll(sources: readonly RulesSource[], parse: Parse, io: Io): RulesOutcome[] {
+  return sources.map((source) => {
+    if (source.text === undefined) {
+      // The reference reads every rules file up front and stops at the first it cannot read.
+      const text = `Unable to read content from file ${source.readError ?? ''}`;
+      io.stderr.write(`${text}\n`);
+      throw new GuardError('IO_READ', text, { compat: source.readError ?? text });
+    }
+    const parsed = parse({ name: source.name, text: source.text });
+    if (parsed.ok) return { name: source.name, rules: parsed.rules, error: undefined };
+    io.stderr.write(
+      `Parsing error handling rule file = ${source.name}, Error = ${parsed.message}\n---\n`,
+    );
+    return { name: source.name, rules: undefined, error: parsed.message };
+  });
+}
 
 export async function runStructured(
   sources: readonly RulesSource[],
@@ -18,16 +69,54 @@ export async function runStructured(
   params: Value | undefined,
   options: ValidateOptions,
   io: Io,
-  parse: (source: { name: string; text: string }) => ParseResult,
-  evaluate: (rules: ParsedRules, root: Value, dataName: string) => FileResult | undefined,
+  parse: Parse,
+  evaluate: Evaluate,
+  tool: ToolIdentity,
 ): Promise<number> {
-  void sources;
-  void data;
-  void params;
-  void options;
-  void parse;
-  void evaluate;
-  void withParameters;
-  io.stderr.write('tsguard: structured validate output is not implemented yet\n');
-  return EXIT.ERROR;
+  const format = options.outputFormat;
+  if (format === 'single-line-summary') throw new GuardError('INTERNAL_ERROR', 'checked earlier');
+  const outcomes = parseAll(sources, parse, io);
+  const anyRulesError = outcomes.some((o) => o.error !== undefined);
+
+  const combined: FileReport[] = [];
+  const suites: JunitTestSuite[] = [];
+  const started = performance.now();
+  for (const file of data) {
+    const root = withParameters(params, file.value);
+    const reports: FileReport[] = [];
+    const testCases: JunitTestCase[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.rules === undefined) {
+        testCases.push({
+          name: outcome.name,
+          timeMs: 0,
+          outcome: { kind: 'error', message: outcome.error ?? '' },
+        });
+        continue;
+      }
+      const result = evaluate(outcome.rules, root, file.name);
+      if (result === undefined) continue;
+      const report = buildFileReport(result);
+      reports.push(report);
+      testCases.push(junitTestCase(outcome.name, report, Math.round(performance.now() - started)));
+    }
+    combined.push(combineDataFileReports(file.name, reports));
+    suites.push({ name: file.name, timeMs: Math.round(performance.now() - started), testCases });
+  }
+
+  const out: TextChunks = [];
+  if (format === 'junit') {
+    writeJunit({ timeMs: Math.round(performance.now() - started), suites }, out);
+  } else if (format === 'sarif') {
+    writeSarif(combined, tool, out);
+  } else {
+    writeStructured(combined, format, out);
+  }
+  io.stdout.write(out.join(''));
+
+  const anyFailed =
+    format === 'junit'
+      ? suites.some((s) => s.testCases.some((t) => t.outcome.kind === 'fail'))
+      : combined.some((r) => r.status === 'FAIL');
+  return structuredExitCode(format, { anyFailed, anyRulesError });
 }

@@ -16,6 +16,7 @@ import { EXIT, hardErrorText } from './exit-codes.js';
 import type { Io } from './io.js';
 import type { ShowSummaryItem, ValidateOptions } from './options.js';
 import { parsePayload } from './payload.js';
+import { withDefaultRulePrefix } from './test-rules.js';
 import {
   type DataFile,
   loadDataFiles,
@@ -26,6 +27,7 @@ import {
 } from './validate-inputs.js';
 import { type PairReporter, pairReporter } from './validate-output.js';
 import { runStructured } from './validate-structured.js';
+import { TOOL } from './version.js';
 
 type SummaryKind = 'pass' | 'fail' | 'skip';
 
@@ -72,7 +74,13 @@ function parseRules(source: { name: string; text: string }): ParseResult {
     const inner = parsed.error.compat ?? parsed.error.message;
     return { ok: false, message: `Parser Error when parsing \`${inner}\`` };
   }
-  const prepared = parsed.file === null ? undefined : prepareRules(parsed.file);
+  // DSL-02: validate records the implicit rule as `<rules file>/default`; the
+  // reports show it so (`"compliant": ["r.guard/default"]`, `Rule = r.guard/default`),
+  // while an explicit `rule default { … }` keeps its bare name.
+  const prepared =
+    parsed.file === null
+      ? undefined
+      : prepareRules(withDefaultRulePrefix(parsed.file, source.text, source.name));
   return { ok: true, rules: { name: source.name, prepared } };
 }
 
@@ -160,7 +168,7 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
   }
 
   if (options.structured) {
-    return runStructured(sources, data, params, options, io, parseRules, evaluateParsed);
+    return runStructured(sources, data, params, options, io, parseRules, evaluateParsed, TOOL);
   }
   const report = pairReporter(options, kinds, io);
   return runPerRulesFile(sources, data, params, report, io);

@@ -141,8 +141,13 @@ function build(ctx: Ctx, node: Node | null | undefined, path: string, depth: num
       if (!isPair(pair)) continue;
       const key = build(ctx, pair.key as Node | null, path, depth + 1);
       if (key.kind !== 'string') throw standardNonStringKeyError(ctx.name);
-      const value = build(ctx, pair.value as Node | null, keyPath(path, key.value), depth + 1);
+      const childPath = keyPath(path, key.value);
+      const value = build(ctx, pair.value as Node | null, childPath, depth + 1);
       setEntry(entries, keyLocations, key.value, value, 0, 0);
+      // YAML-08: keys of the standard loader report their own path.
+      if (keyLocations.get(key.value)?.path === undefined) {
+        keyLocations.set(key.value, { line: 0, col: 0, path: childPath });
+      }
     }
     return mapValue(entries, keyLocations, path, 0, 0);
   }

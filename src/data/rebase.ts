@@ -5,7 +5,7 @@
  */
 import { listValue, mapValue } from './make.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
-import type { Value } from './value.js';
+import type { KeyLocation, Value } from './value.js';
 
 export function rebaseValue(v: Value, path: string = ROOT_PATH): Value {
   switch (v.kind) {
@@ -19,7 +19,12 @@ export function rebaseValue(v: Value, path: string = ROOT_PATH): Value {
     case 'map': {
       const entries = new Map<string, Value>();
       for (const [k, item] of v.entries) entries.set(k, rebaseValue(item, keyPath(path, k)));
-      return mapValue(entries, v.keyLocations, path, v.line, v.col);
+      const keyLocations = new Map<string, KeyLocation>();
+      for (const [k, loc] of v.keyLocations) {
+        // A key that carried its own path keeps doing so, under the new root.
+        keyLocations.set(k, loc.path === undefined ? loc : { ...loc, path: keyPath(path, k) });
+      }
+      return mapValue(entries, keyLocations, path, v.line, v.col);
     }
     default:
       return { ...v, path };

@@ -26,10 +26,26 @@ export interface BoolValue extends ValueBase {
   readonly value: boolean;
 }
 
-/** i64 in the reference; a JS number here (exact up to 2^53). */
+/**
+ * i64 in the reference; a JS number here (exact up to 2^53). Data integers
+ * beyond that also carry their `exact` i64, so reports print the digits the
+ * file holds (`9007199254740993`, YAML-01) and int comparisons stay exact.
+ */
 export interface IntValue extends ValueBase {
   readonly kind: 'int';
   readonly value: number;
+  readonly exact?: bigint;
+}
+
+/** The exact integer an int value stands for. */
+export function intValueBig(v: IntValue): bigint {
+  return v.exact ?? BigInt(v.value);
+}
+
+/** Decimal digits of an int value (never exponent notation). */
+export function intValueText(v: IntValue): string {
+  if (v.exact !== undefined) return v.exact.toString();
+  return Math.abs(v.value) < 1e21 ? String(v.value) : BigInt(Math.trunc(v.value)).toString();
 }
 
 /** f64; stays a float even when integral (`1.0`), which matters for equality (GOT-01). */
@@ -79,6 +95,13 @@ export interface ListValue extends ValueBase {
 export interface KeyLocation {
   readonly line: number;
   readonly col: number;
+  /**
+   * The path a key string reports. validate's loader gives keys the path of
+   * their map (DATA-04), so this is absent there; the standard loader
+   * (YAML-08, `test` inputs) gives each key its own path, the map's path
+   * plus the key, and sets it here.
+   */
+  readonly path?: string;
 }
 
 /**

@@ -71,7 +71,7 @@ function keyValue(map: MapValue, key: string): StringValue {
   return {
     kind: 'string',
     value: key,
-    path: map.path,
+    path: loc?.path ?? map.path,
     line: loc?.line ?? map.line,
     col: loc?.col ?? map.col,
   };

@@ -1,18 +1,39 @@
 /**
  * Which corpus cases run in `npm test`. A case runs when its name starts with
- * an enabled prefix or is listed on its own (argument errors of areas whose
- * command bodies are not written yet: they only exercise the CLI parser).
+ * an enabled prefix, when it is listed on its own (argument errors of areas
+ * whose command bodies are not written yet: they only exercise the CLI
+ * parser), or when it is a non-structured `validate` case of a validate area
+ * (decided from its cmd line, so new cases are picked up without listing them).
  * Within what is enabled, every case must pass or be in known-divergences.ts.
  *
- * Pending areas (enable the prefix when the work lands):
- *   fmt-, in-, seed-, ct-, repo-validate-, repo-ex-, repo-assets-  → the validate command and reporters
- *   test-, repo-test-                                               → the test command
- *   rg-, repo-rulegen-                                              → the rulegen command
- *   comp-                                                           → the completions command (CMP-01)
- *   dsl-, err-                                                      → evaluation, data loading, error texts (via validate)
+ * Pending: the `test` cases of the seed- and ct- areas (enable with the test
+ * command's review); everything else in the corpus runs.
  */
 
-export const ENABLED_PREFIXES: readonly string[] = ['pt-', 'repo-pt-', 'cli-'];
+export const ENABLED_PREFIXES: readonly string[] = [
+  'pt-',
+  'repo-pt-',
+  'cli-',
+  // the test, rulegen and completions commands (issue 5)
+  'test-',
+  'repo-test-',
+  'repo-ex-',
+  'rg-',
+  'repo-rulegen-',
+  'comp-',
+];
+
+/** Areas whose `validate` cases run: plain (issue 3) and structured (issue 4). */
+export const VALIDATE_AREAS: readonly string[] = [
+  'dsl-',
+  'err-',
+  'fmt-',
+  'in-',
+  'seed-',
+  'ct-',
+  'repo-validate-',
+  'repo-assets-',
+];
 
 /** Argument-parsing cases of otherwise pending areas (CLI-02, exit 2, and the `test -r` crash case). */
 export const ENABLED_CASES: readonly string[] = [
@@ -30,6 +51,30 @@ export const ENABLED_CASES: readonly string[] = [
   'test-rules-only',
 ];
 
-export function isEnabled(name: string): boolean {
-  return ENABLED_CASES.includes(name) || ENABLED_PREFIXES.some((p) => name.startsWith(p));
+/**
+ * A `validate` command line that asks for a structured report: `--structured`
+ * or `-z` (alone or in a short-flag cluster), or a junit/sarif output format.
+ */
+export function isStructuredValidate(words: readonly string[]): boolean {
+  return words.some(
+    (w) =>
+      w === '--structured' ||
+      /^-[a-zA-Z]*z/.test(w) ||
+      w === 'junit' ||
+      w === 'sarif' ||
+      /^--output-format=(junit|sarif)$/.test(w),
+  );
+}
+
+function isValidate(cmd: string): boolean {
+  const words = cmd.split(/\s+/);
+  return words[0] === 'cfn-guard' && words[1] === 'validate';
+}
+
+export function isEnabled(name: string, cmd: string): boolean {
+  return (
+    ENABLED_CASES.includes(name) ||
+    ENABLED_PREFIXES.some((p) => name.startsWith(p)) ||
+    (VALIDATE_AREAS.some((p) => name.startsWith(p)) && isValidate(cmd))
+  );
 }

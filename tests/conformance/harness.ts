@@ -6,6 +6,7 @@
  * (README.md "Normalisation") plus the version normalisation of
  * DIVERGENCES.md C6 on both sides.
  */
+
 import {
   chmodSync,
   cpSync,
@@ -21,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli.js';
 import { nodeIo } from '../../src/commands/io.js';
+import { withStrictFlag } from '../support/strict-flag.js';
 
 export const CASES_DIR = new URL('./cases/', import.meta.url).pathname;
 
@@ -133,14 +135,16 @@ export function normalise(text: string, scratchNoSlash: string): string {
 }
 
 /**
- * DIVERGENCES.md C6: the version is tsguard's own, so `--version` and the
- * SARIF driver fields are compared with the version masked, on both sides.
+ * DIVERGENCES.md C6 and issue 4: the version is tsguard's own, and SARIF names
+ * the tool `tsguard`, so `--version` and the SARIF driver's name, full name
+ * and version are compared masked, on both sides.
  */
 export function normaliseVersion(text: string): string {
   return text
     .replace(/^cfn-guard \S+$/gm, 'cfn-guard VERSION')
     .replace(/"semanticVersion": "[^"]*"/g, '"semanticVersion": "VERSION"')
-    .replace(/"fullName": "cfn-guard [^"]*"/g, '"fullName": "cfn-guard VERSION"');
+    .replace(/"fullName": "(?:cfn-guard|tsguard) [^"]*"/g, '"fullName": "TOOL VERSION"')
+    .replace(/("driver": \{\n\s*)"name": "(?:cfn-guard|tsguard)"/g, '$1"name": "TOOL"');
 }
 
 function readIfExists(path: string): string | undefined {
@@ -160,8 +164,9 @@ export function loadExpectation(name: string): CaseExpectation {
   }
   return {
     cmd: (readFileSync(join(dir, 'cmd'), 'utf8').split('\n')[0] ?? '').trim(),
-    stdout: readFileSync(join(dir, 'expected.stdout'), 'utf8'),
-    stderr: readIfExists(join(dir, 'expected.stderr')) ?? '',
+    // tsguard's `test --strict` appears in test help and usage texts (support/strict-flag.ts).
+    stdout: withStrictFlag(readFileSync(join(dir, 'expected.stdout'), 'utf8')),
+    stderr: withStrictFlag(readIfExists(join(dir, 'expected.stderr')) ?? ''),
     exit: Number(readFileSync(join(dir, 'expected.exit'), 'utf8').trim()),
     files,
   };
