@@ -70,12 +70,16 @@ function readStatuses(rules: MapValue): Map<string, string> | undefined {
   return out;
 }
 
+const LIMIT_CODES: ReadonlySet<string> = new Set(['DATA_ALIAS_LIMIT', 'DATA_TOO_DEEP', 'DATA_TOO_LARGE']);
+
 function parseSpecYaml(text: string, fileName: string): TestSpec[] | undefined {
   let root: Value;
   try {
     root = loadStandardDocument(text, fileName);
   } catch (e) {
-    if (isGuardError(e)) return undefined;
+    // An exhausted limit (alias bomb, nesting, size) is reported as itself:
+    // falling back to the JSON reader would bury it under a syntax error.
+    if (isGuardError(e) && !LIMIT_CODES.has(e.code)) return undefined;
     throw e;
   }
   if (root.kind === 'null' && hasNoDocument(text)) return [];

@@ -1,0 +1,225 @@
+/**
+ * Bad input end to end: every kind of broken or hostile input gets one clear
+ * message naming the file (and line/column where there is one), a documented
+ * exit code, and never a stack trace. Runs the real CLI in-process on temp
+ * folders.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runCli } from '../../../src/cli.js';
+import { nodeIo } from '../../../src/commands/io.js';
+import { setRegexTimeBudget } from '../../../src/eval/regex-run.js';
+
+interface Run {
+  readonly exit: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function run(files: Record<string, string>, args: string[]): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  let stdout = '';
+  let stderr = '';
+  const io = nodeIo({
+    cwd: dir,
+    stdin: '',
+    stdout: {
+      write: (t) => {
+        stdout += t;
+      },
+    },
+    stderr: {
+      write: (t) => {
+        stderr += t;
+      },
+    },
+  });
+  const exit = await runCli(args, io);
+  return { exit, stdout, stderr };
+}
+
+const RULE = 'rule r { Resources exists }\n';
+const noStackTrace = (r: Run) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+afterAll(() => setRegexTimeBudget(2000));
+
+describe('bad input gets a clear error, a documented exit code and no stack trace', () => {
+  test('malformed rules: exit 5, the file, line and column', async () => {
+    const r = await run({ 'r.guard': 'rule r {\n  x ==\n}\n', 'd.yaml': 'x: 1\n' }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.yaml',
+    ]);
+    expect(r.exit).toBe(5);
+    expect(r.stderr).toMatch(/rule file = r\.guard.*at line 2 at column 7/);
+    noStackTrace(r);
+  });
+
+  test('malformed YAML data: exit 255, names the file', async () => {
+    const r = await run({ 'r.guard': RULE, 'd.yaml': 'a: [1, 2\n' }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.yaml',
+    ]);
+    expect(r.exit).toBe(255);
+    expect(r.stderr).toMatch(/^Error occurred .*parsing data file: \/.*d\.yaml/);
+    noStackTrace(r);
+  });
+
+  test('malformed JSON data: exit 255, names the file', async () => {
+    const r = await run({ 'r.guard': RULE, 'd.json': '{"a": [1, }' }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.json',
+    ]);
+    expect(r.exit).toBe(255);
+    expect(r.stderr).toMatch(/d\.json/);
+    noStackTrace(r);
+  });
+
+  test('missing rules and data files: exit 255, names the path', async () => {
+    const a = await run({ 'r.guard': RULE }, ['validate', '-r', 'r.guard', '-d', 'nope.yaml']);
+    expect(a.exit).toBe(255);
+    expect(a.stderr).toBe('Error occurred The path `nope.yaml` does not exist\n');
+    const b = await run({ 'x.yaml': 'x: 1\n' }, ['validate', '-r', 'nope.guard', '-d', 'x.yaml']);
+    expect(b.exit).toBe(255);
+    expect(b.stderr).toContain('`nope.guard` does not exist');
+  });
+
+  test('empty data file: exit 255, "is empty"; empty rules file: nothing to do, exit 0', async () => {
+    const a = await run({ 'r.guard': RULE, 'd.yaml': '  \n' }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.yaml',
+    ]);
+    expect(a.exit).toBe(255);
+    expect(a.stderr).toMatch(/d\.yaml is empty/);
+    const b = await run({ 'r.guard': '', 'd.yaml': 'x: 1\n' }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.yaml',
+    ]);
+    expect(b).toEqual({ exit: 0, stdout: '', stderr: '' });
+  });
+
+  test('deeply nested JSON data: a depth error with the position, no stack overflow', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const r = await run({ 'r.guard': RULE, 'd.json': deep }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.json',
+    ]);
+    expect(r.exit).toBe(255);
+    expect(r.stderr).toMatch(/d\.json: data nests deeper than \d+ levels at line 1, column \d+/);
+    noStackTrace(r);
+  });
+
+  test('deeply nested YAML data: a depth error, no stack overflow', async () => {
+    const deep = `${Array.from({ length: 5000 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n')} 1\n`;
+    const r = await run({ 'r.guard': RULE, 'd.yaml': deep }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.yaml',
+    ]);
+    expect(r.exit).toBe(255);
+    expect(r.stderr).toMatch(/deeper than \d+ levels/);
+    noStackTrace(r);
+  });
+
+  test('deeply nested rules: a located parse error (exit 5), no stack overflow', async () => {
+    const depth = 3000;
+    const rules = `rule r {\n${'x {\n'.repeat(depth)}y exists\n${'}\n'.repeat(depth)}}\n`;
+    const r = await run({ 'r.guard': rules, 'd.yaml': 'x: 1\n' }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.yaml',
+    ]);
+    expect(r.exit).toBe(5);
+    expect(r.stderr).toMatch(/r\.guard at line \d+ at column \d+/);
+    noStackTrace(r);
+  });
+
+  test('YAML alias bomb in a test spec (the loader that expands aliases): a clear limit error', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 8; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(',')}]`);
+    }
+    const spec = `- input:\n${levels.map((l) => `    ${l}`).join('\n')}\n  expectations:\n    rules:\n      r: PASS\n`;
+    const r = await run({ 'r.guard': RULE, 'bomb.yaml': spec }, [
+      'test',
+      '-r',
+      'r.guard',
+      '-t',
+      'bomb.yaml',
+    ]);
+    expect(r.exit).toBe(255);
+    expect(r.stderr).toMatch(/bomb\.yaml: YAML aliases expand to more than \d+ values/);
+    noStackTrace(r);
+  });
+
+  test('YAML aliases in validate data are rejected like the reference (DATA-07)', async () => {
+    const r = await run({ 'r.guard': RULE, 'd.yaml': 'a: &x 1\nb: *x\n' }, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'd.yaml',
+    ]);
+    expect(r.exit).toBe(255);
+    expect(r.stderr).toMatch(/Error encountered while parsing data file/);
+  });
+
+  test('a regex that would backtrack forever ends with a timeout error, not a hang', async () => {
+    setRegexTimeBudget(200);
+    const r = await run(
+      { 'r.guard': 'rule r { s == /(a+)+$/ }\n', 'd.yaml': `s: "${'a'.repeat(40)}!"\n` },
+      ['validate', '-r', 'r.guard', '-d', 'd.yaml'],
+    );
+    expect(r.exit).toBe(255);
+    expect(r.stderr).toMatch(/did not finish within 200 ms .*catastrophic backtracking/);
+    noStackTrace(r);
+  });
+
+  test('rules that are not UTF-8 are reported (the reference skips them and exits 0)', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
+    writeFileSync(join(dir2, 'r.guard'), Buffer.from([0xff, 0xfe, 0x00]));
+    writeFileSync(join(dir2, 'd.yaml'), 'x: 1\n');
+    let stderr = '';
+    const exit = await runCli(
+      ['validate', '-r', 'r.guard', '-d', 'd.yaml'],
+      nodeIo({
+        cwd: dir2,
+        stdin: '',
+        stdout: { write: () => {} },
+        stderr: {
+          write: (t) => {
+            stderr += t;
+          },
+        },
+      }),
+    );
+    expect(exit).toBe(0);
+    expect(stderr).toContain('stream did not contain valid UTF-8');
+  });
+});
