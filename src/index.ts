@@ -32,6 +32,7 @@ export { parseTreeJson, parseTreeYaml } from './syntax/serialize.js';
 import { loadDataDocument, loadStandardDocument, mergeDocuments } from './data/index.js';
 import type { Value } from './data/value.js';
 import { GuardError as Err } from './diag/errors.js';
+import { withDefaultRulePrefix } from './eval/default-rule.js';
 import { evaluatePrepared, prepareRules } from './eval/evaluate.js';
 import type { FileResult } from './eval/result.js';
 import type { Status } from './eval/status.js';
@@ -108,7 +109,8 @@ export function validate(input: ValidateInput): ValidateOutput {
       continue;
     }
     if (parsed.file === null) continue;
-    const prepared = prepareRules(parsed.file);
+    // DSL-02: the implicit rule is reported as `<rules file>/default`, as the CLI does.
+    const prepared = prepareRules(withDefaultRulePrefix(parsed.file, rules.name));
     for (const doc of documents) {
       results.push(
         evaluatePrepared(prepared, doc.value, {

@@ -12,8 +12,10 @@
  * it is printed; when that fails the parse error goes to stderr and nothing
  * is written, exit 0, as in the reference.
  */
+
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type JsonValue, stringifyJsonCompact, valueToJson } from '../data/display.js';
+import { libyamlProblem } from '../data/libyaml-errors.js';
 import { loadStandardDocument } from '../data/load-standard.js';
 import type { MapValue, Value } from '../data/value.js';
 import { isGuardError } from '../diag/errors.js';
@@ -69,8 +71,13 @@ function loadTemplate(text: string, name: string): Value {
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   const first = doc.errors[0];
   if (first !== undefined) {
+    // libyaml's wording where we can reproduce it, else the yaml package's first line.
+    const problem = libyamlProblem(
+      text,
+      doc.errors.map((e) => ({ message: e.message, offset: e.pos[0] })),
+    );
     throw new TemplateError(
-      `Parsing error handling template file, Error = ${first.message.split('\n')[0]}`,
+      `Parsing error handling template file, Error = ${problem ?? first.message.split('\n')[0]}`,
     );
   }
   const tagged = findTag(doc.contents as Node | null, '', text, lc);

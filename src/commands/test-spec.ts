@@ -70,7 +70,11 @@ function readStatuses(rules: MapValue): Map<string, string> | undefined {
   return out;
 }
 
-const LIMIT_CODES: ReadonlySet<string> = new Set(['DATA_ALIAS_LIMIT', 'DATA_TOO_DEEP', 'DATA_TOO_LARGE']);
+const LIMIT_CODES: ReadonlySet<string> = new Set([
+  'DATA_ALIAS_LIMIT',
+  'DATA_TOO_DEEP',
+  'DATA_TOO_LARGE',
+]);
 
 function parseSpecYaml(text: string, fileName: string): TestSpec[] | undefined {
   let root: Value;

@@ -47,6 +47,7 @@ export function pairReporter(
         io.stdout.write(formatConsoleReport(result, ctx));
     }
     if (options.verbose) io.stdout.write(formatVerboseTree(result.tree));
-    if (options.printJson) io.stdout.write(`${formatPrintJson(result.tree)}\n`);
+    // formatPrintJson already ends with the reference's single newline.
+    if (options.printJson) io.stdout.write(formatPrintJson(result.tree));
   };
 }

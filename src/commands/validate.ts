@@ -9,6 +9,7 @@
 import { loadDataDocument } from '../data/load-data.js';
 import type { Value } from '../data/value.js';
 import { GuardError } from '../diag/errors.js';
+import { withDefaultRulePrefix } from '../eval/default-rule.js';
 import { evaluatePrepared, type PreparedRules, prepareRules } from '../eval/evaluate.js';
 import type { FileResult } from '../eval/result.js';
 import { parseRulesFile } from '../syntax/parser.js';
@@ -16,7 +17,6 @@ import { EXIT, hardErrorText } from './exit-codes.js';
 import type { Io } from './io.js';
 import type { ShowSummaryItem, ValidateOptions } from './options.js';
 import { parsePayload } from './payload.js';
-import { withDefaultRulePrefix } from './test-rules.js';
 import {
   type DataFile,
   loadDataFiles,
@@ -80,7 +80,7 @@ function parseRules(source: { name: string; text: string }): ParseResult {
   const prepared =
     parsed.file === null
       ? undefined
-      : prepareRules(withDefaultRulePrefix(parsed.file, source.text, source.name));
+      : prepareRules(withDefaultRulePrefix(parsed.file, source.name));
   return { ok: true, rules: { name: source.name, prepared } };
 }
 
@@ -128,9 +128,13 @@ function runPerRulesFile(
       continue;
     }
     const parsed = parseRules({ name: source.name, text: source.text });
-    const code = parsed.ok
-      ? evaluateAgainstAll(parsed.rules, data, params, report)
-      : (io.stderr.write(parseErrorText(source.name, parsed.message)), EXIT.VALIDATE_PARSE_ERROR);
+    let code: number;
+    if (parsed.ok) {
+      code = evaluateAgainstAll(parsed.rules, data, params, report);
+    } else {
+      io.stderr.write(parseErrorText(source.name, parsed.message));
+      code = EXIT.VALIDATE_PARSE_ERROR;
+    }
     if (code !== EXIT.SUCCESS) exit = code;
   }
   return exit;

@@ -17,7 +17,7 @@
  * prints such a tree exactly like serde_json's pretty printer.
  */
 import { GuardError } from '../diag/errors.js';
-import type { RangeValue, Value } from './value.js';
+import { intValueText, type RangeValue, type Value } from './value.js';
 
 // ---------------------------------------------------------------------------
 // Numbers
@@ -139,7 +139,7 @@ export function displayValue(v: Value): string {
     case 'bool':
       return v.value ? 'true' : 'false';
     case 'int':
-      return intText(v.value);
+      return intValueText(v);
     case 'float':
       return formatFloatRust(v.value);
     case 'char':
@@ -193,6 +193,8 @@ export type JsonValue =
   | null
   | boolean
   | number
+  /** An integer past 2^53 (IntValue.exact), printed digit for digit. */
+  | bigint
   | string
   | JsonFloat
   | readonly JsonValue[]
@@ -217,7 +219,7 @@ export function valueToJson(v: Value): JsonValue {
     case 'bool':
       return v.value;
     case 'int':
-      return v.value;
+      return v.exact ?? v.value;
     case 'float':
       if (!Number.isFinite(v.value)) {
         const shown = formatFloatRust(v.value);
@@ -273,6 +275,7 @@ function writeJson(v: JsonValue, indent: string | undefined, depth: number): str
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return jsonNumber(v);
+  if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'string') return jsonString(v);
   if (v instanceof JsonFloat) {
     if (!Number.isFinite(v.value)) {

@@ -14,7 +14,9 @@ export function scalarValue(r: ScalarResult, path: string, line: number, col: nu
     case 'bool':
       return { kind: 'bool', value: r.value, path, line, col };
     case 'int':
-      return { kind: 'int', value: r.value, path, line, col };
+      return r.exact === undefined
+        ? { kind: 'int', value: r.value, path, line, col }
+        : { kind: 'int', value: r.value, path, line, col, exact: r.exact };
     case 'float':
       return { kind: 'float', value: r.value, path, line, col };
     case 'string':

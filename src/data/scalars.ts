@@ -16,7 +16,7 @@
 export type ScalarResult =
   | { readonly kind: 'null' }
   | { readonly kind: 'bool'; readonly value: boolean }
-  | { readonly kind: 'int'; readonly value: number }
+  | { readonly kind: 'int'; readonly value: number; readonly exact?: bigint }
   | { readonly kind: 'float'; readonly value: number }
   | { readonly kind: 'string'; readonly value: string };
 
@@ -51,6 +51,13 @@ export function parseRustI64(text: string): number | undefined {
   return big >= I64_MIN && big <= I64_MAX ? Number(big) : undefined;
 }
 
+/** An int result of validate's loader; past 2^53 the exact i64 rides along (IntValue.exact). */
+function validateInt(text: string, value: number): ScalarResult {
+  return Number.isSafeInteger(value)
+    ? { kind: 'int', value }
+    : { kind: 'int', value, exact: BigInt(text) };
+}
+
 /** A Rust `str::parse::<f64>()`; undefined when the text is not one. */
 export function parseRustF64(text: string): number | undefined {
   if (RUST_FLOAT.test(text)) return Number(text);
@@ -63,7 +70,7 @@ export function parseRustF64(text: string): number | undefined {
 /** YAML-01/02: typing of an untagged plain scalar in validate's loader. */
 export function resolveValidatePlain(text: string): ScalarResult {
   const i = parseRustI64(text);
-  if (i !== undefined) return { kind: 'int', value: i };
+  if (i !== undefined) return validateInt(text, i);
   const f = parseRustF64(text);
   if (f !== undefined) return { kind: 'float', value: f };
   const b = BOOL_WORDS.get(text);
@@ -84,7 +91,7 @@ export function resolveValidateCoreTag(name: string, text: string): ScalarResult
       return { kind: 'string', value: text };
     case 'int': {
       const i = parseRustI64(text);
-      return i === undefined ? undefined : { kind: 'int', value: i };
+      return i === undefined ? undefined : validateInt(text, i);
     }
     case 'float': {
       const f = parseRustF64(text);

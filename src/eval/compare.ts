@@ -11,7 +11,7 @@
  */
 
 import { formatValuePath, typeInfo } from '../data/display.js';
-import type { RangeValue, Value } from '../data/value.js';
+import { intValueBig, type RangeValue, type Value } from '../data/value.js';
 import { GuardError } from '../diag/errors.js';
 import { safeTest } from './regex-run.js';
 
@@ -79,7 +79,15 @@ function compareNumbers(a: number, b: number): -1 | 0 | 1 {
  */
 function orderScalars(lhs: Value, rhs: Value): -1 | 0 | 1 | undefined {
   if (lhs.kind === 'null' && rhs.kind === 'null') return 0;
-  if (lhs.kind === 'int' && rhs.kind === 'int') return compareNumbers(lhs.value, rhs.value);
+  if (lhs.kind === 'int' && rhs.kind === 'int') {
+    // Past 2^53 only the exact i64s tell neighbouring integers apart.
+    if (lhs.exact !== undefined || rhs.exact !== undefined) {
+      const a = intValueBig(lhs);
+      const b = intValueBig(rhs);
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
+    return compareNumbers(lhs.value, rhs.value);
+  }
   if (lhs.kind === 'float' && rhs.kind === 'float') {
     if (Number.isNaN(lhs.value) || Number.isNaN(rhs.value)) return undefined;
     return compareNumbers(lhs.value, rhs.value);

@@ -9,7 +9,7 @@
  * data/display.ts.
  */
 
-import type { Value } from '../data/value.js';
+import { intValueText, type Value } from '../data/value.js';
 import type {
   AccessClause,
   CmpOperator,
@@ -92,7 +92,7 @@ export function valueOnlyDisplay(v: Value): string {
     case 'bool':
       return String(v.value);
     case 'int':
-      return String(v.value);
+      return intValueText(v);
     case 'float':
       return formatFloat(v.value);
     case 'char':
@@ -153,7 +153,7 @@ export function debugValue(v: Value): string {
     case 'bool':
       return `Bool((${p}, ${v.value}))`;
     case 'int':
-      return `Int((${p}, ${v.value}))`;
+      return `Int((${p}, ${intValueText(v)}))`;
     case 'float':
       return `Float((${p}, ${debugFloat(v.value)}))`;
     case 'char':

@@ -79,6 +79,7 @@ class JsonPrinter {
     if (v === null) out.push('null');
     else if (typeof v === 'boolean') out.push(v ? 'true' : 'false');
     else if (typeof v === 'number') out.push(jsonNumberText(v));
+    else if (typeof v === 'bigint') out.push(v.toString());
     else if (typeof v === 'string') out.push(jsonString(v));
     else if (v instanceof JsonFloat) out.push(floatText(v));
     else if (Array.isArray(v)) this.array(v as readonly JsonValue[], depth);

@@ -359,6 +359,7 @@ class YamlEmitter {
     if (v === null) this.scalar('null', 'plain', simpleKey);
     else if (typeof v === 'boolean') this.scalar(v ? 'true' : 'false', 'plain', simpleKey);
     else if (typeof v === 'number') this.scalar(yamlNumber(v), 'plain', simpleKey);
+    else if (typeof v === 'bigint') this.scalar(v.toString(), 'plain', simpleKey);
     else if (v instanceof JsonFloat) this.scalar(yamlFloat(v.value), 'plain', simpleKey);
     else if (typeof v === 'string') this.scalar(v, requestedStringStyle(v), simpleKey);
     else if (Array.isArray(v)) this.sequence(v as readonly JsonValue[], mappingContext);

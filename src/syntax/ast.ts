@@ -355,6 +355,12 @@ export interface Block<T> {
 export interface Rule {
   readonly kind: 'Rule';
   readonly name: string;
+  /**
+   * True for the implicit rule that gathers the top-level clauses (DSL-02);
+   * its name is `default`, like an explicit `rule default`, but reports name
+   * it after its file (`rules.guard/default`).
+   */
+  readonly implicit: boolean;
   readonly conditions: Conjunctions<WhenCondition> | null;
   readonly block: Block<RuleClause>;
   readonly span: Span;

@@ -210,7 +210,14 @@ function parseParameterizedRule(st: State): ParameterizedRule | Fail {
   if (isFail(parameters)) return parameters;
   const block = parseBlock(st, parseRuleBodyClause);
   if (isFail(block)) return commit(block);
-  const rule: Rule = { kind: 'Rule', name, conditions: null, block, span: span(start, st.pos) };
+  const rule: Rule = {
+    kind: 'Rule',
+    name,
+    implicit: false,
+    conditions: null,
+    block,
+    span: span(start, st.pos),
+  };
   return { kind: 'ParameterizedRule', parameters, rule, span: span(start, st.pos) };
 }
 
@@ -229,7 +236,7 @@ function parseNamedRule(st: State): Rule | Fail {
   else st.pos = beforeWhen;
   const block = parseBlock(st, parseRuleBodyClause);
   if (isFail(block)) return commit(block);
-  return { kind: 'Rule', name, conditions, block, span: span(start, st.pos) };
+  return { kind: 'Rule', name, implicit: false, conditions, block, span: span(start, st.pos) };
 }
 
 type TopItem =
@@ -300,6 +307,7 @@ function parseFile(st: State): RulesFile | null | Fail {
     rules.unshift({
       kind: 'Rule',
       name: 'default',
+      implicit: true,
       conditions: null,
       block: { assignments: [], conjunctions: defaults },
       span: span(fileStart, st.text.length),

@@ -294,7 +294,9 @@ class Parser {
   private closeParen(open: number): void {
     this.skipSpace();
     if (this.pos >= this.src.length) {
-      this.fail('Opening parenthesis without closing parenthesis', open);
+      // fancy-regex reports where the `)` was expected: the end of the pattern.
+      void open;
+      this.fail('Opening parenthesis without closing parenthesis', this.pos);
     }
     if (this.peek() !== ')') this.fail('General parsing error: expected close paren');
     this.pos += 1;

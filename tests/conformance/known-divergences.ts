@@ -80,6 +80,51 @@ const YES_IS_BOOL_ELEMENT =
 
 const PARSE_ERROR_TAIL = '\nrule r {\n    %x exists\n}\n`\n---\n';
 
+/**
+ * C3: `repo-validate-fn-now` / `repo-validate-fn-parse-epoch` pass under 3.2.0 and have no
+ * recording. Their `-v` tree was taken from tsguard and reviewed: the 3.1.1 binary prints the
+ * same tree, byte for byte, for the same rule with the date functions replaced by
+ * `let current_time = 0` / `count(...)` (same let/filter/when layout, as `repo-validate-fn-count`).
+ */
+function dateFunctionTree(rulesFile: string, lhs: string): string {
+  const clause = `%${lhs} LESS THAN  %updated_at_time`;
+  return [
+    '/CASE_DIR/functions/data/template.yaml Status = PASS',
+    'PASS rules',
+    `${rulesFile}/CHECK_UPDATED_AT    PASS`,
+    '---',
+    '`- File(/CASE_DIR/functions/data/template.yaml, Status=PASS)[Context=File(rules=1)]',
+    '   `- Rule(CHECK_UPDATED_AT, Status=PASS)[Context=CHECK_UPDATED_AT]',
+    '      |- Rule/When(Status=PASS)[Context=Rule#CHECK_UPDATED_AT/When]',
+    '      |  `- GuardClauseBlock(Status = PASS)[Context=GuardAccessClause#block %auto_scaling_group not EMPTY  ]',
+    '      |     |- Filter/ConjunctionsBlock(Status=FAIL)[Context=Filter/Map#1]',
+    '      |     |  `- GuardClauseBlock(Status = FAIL)[Context=GuardAccessClause#block Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |     `- GuardClauseBinaryCheck(Status=FAIL, Comparison= EQUALS, from=(resolved, Path=/Resources/newServer/Type[L:2,C:10] Value="AWS::New::Service"), to=(resolved, Path=[L:0,C:0] Value="AWS::AutoScaling::AutoScalingGroup"))[Context= Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |- Filter/ConjunctionsBlock(Status=FAIL)[Context=Filter/Map#1]',
+    '      |     |  `- GuardClauseBlock(Status = FAIL)[Context=GuardAccessClause#block Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |     `- GuardClauseBinaryCheck(Status=FAIL, Comparison= EQUALS, from=(resolved, Path=/Resources/s3/Type[L:21,C:10] Value="AWS::S3::Bucket"), to=(resolved, Path=[L:0,C:0] Value="AWS::AutoScaling::AutoScalingGroup"))[Context= Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |- Filter/ConjunctionsBlock(Status=FAIL)[Context=Filter/Map#1]',
+    '      |     |  `- GuardClauseBlock(Status = FAIL)[Context=GuardAccessClause#block Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |     `- GuardClauseBinaryCheck(Status=FAIL, Comparison= EQUALS, from=(resolved, Path=/Resources/bucket/Type[L:35,C:10] Value="AWS::S3::Bucket"), to=(resolved, Path=[L:0,C:0] Value="AWS::AutoScaling::AutoScalingGroup"))[Context= Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |- Filter/ConjunctionsBlock(Status=FAIL)[Context=Filter/Map#1]',
+    '      |     |  `- GuardClauseBlock(Status = FAIL)[Context=GuardAccessClause#block Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |     `- GuardClauseBinaryCheck(Status=FAIL, Comparison= EQUALS, from=(resolved, Path=/Resources/bucket2/Type[L:46,C:10] Value="AWS::S3::Bucket"), to=(resolved, Path=[L:0,C:0] Value="AWS::AutoScaling::AutoScalingGroup"))[Context= Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |- Filter/ConjunctionsBlock(Status=FAIL)[Context=Filter/Map#1]',
+    '      |     |  `- GuardClauseBlock(Status = FAIL)[Context=GuardAccessClause#block Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |     `- GuardClauseBinaryCheck(Status=FAIL, Comparison= EQUALS, from=(resolved, Path=/Resources/bucket3/Type[L:48,C:10] Value="AWS::S3::Bucket"), to=(resolved, Path=[L:0,C:0] Value="AWS::AutoScaling::AutoScalingGroup"))[Context= Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |- Filter/ConjunctionsBlock(Status=FAIL)[Context=Filter/Map#1]',
+    '      |     |  `- GuardClauseBlock(Status = FAIL)[Context=GuardAccessClause#block Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |     `- GuardClauseBinaryCheck(Status=FAIL, Comparison= EQUALS, from=(resolved, Path=/Resources/bucket4/Type[L:50,C:10] Value="AWS::S3::Bucket"), to=(resolved, Path=[L:0,C:0] Value="AWS::AutoScaling::AutoScalingGroup"))[Context= Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |- Filter/ConjunctionsBlock(Status=PASS)[Context=Filter/Map#1]',
+    '      |     |  `- GuardClauseBlock(Status = PASS)[Context=GuardAccessClause#block Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     |     `- GuardClauseValueCheck(Status=PASS)[Context= Type EQUALS  "AWS::AutoScaling::AutoScalingGroup"]',
+    '      |     `- GuardClauseValueCheck(Status=PASS)[Context= %auto_scaling_group not EMPTY  ]',
+    `      \`- GuardClauseBlock(Status = PASS)[Context=GuardAccessClause#block ${clause}]`,
+    `         \`- GuardClauseValueCheck(Status=PASS)[Context= ${clause}]`,
+    '',
+  ].join('\n');
+}
+
 export const OVERRIDES: Readonly<Record<string, Override>> = {
   // --- C5/C7: help texts of 3.2.0 -------------------------------------------------------------
   'cli-help': { reason: 'C7 clap help indentation (15 spaces)', stdout: clapSubcommandIndent },
@@ -185,15 +230,17 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   },
   'repo-validate-fn-now': {
     reason:
-      'C3 now() passes in 3.2.0; the -v tree has no recording yet (take it from tsguard after review)',
+      'C3 now() passes in 3.2.0; -v tree recorded from tsguard after review (see dateFunctionTree)',
     exit: 0,
-    compare: 'exit',
+    stdout: dateFunctionTree('now.guard', 'current_time'),
+    stderr: '',
   },
   'repo-validate-fn-parse-epoch': {
     reason:
-      'C3 parse_epoch() passes in 3.2.0; the -v tree has no recording yet (take it from tsguard after review)',
+      'C3 parse_epoch() passes in 3.2.0; -v tree recorded from tsguard after review (see dateFunctionTree)',
     exit: 0,
-    compare: 'exit',
+    stdout: dateFunctionTree('parse_epoch.guard', 'thousand_years_from_now'),
+    stderr: '',
   },
 };
 

@@ -254,14 +254,16 @@ describe('translateRegex refuses what it cannot translate exactly', () => {
 });
 
 describe('translateRegex details', () => {
+  // Recorded from cfn-guard 3.1.1 (regex_replace): an unclosed group is reported at the
+  // end of the pattern, as a byte offset.
   test('reports fancy-regex style positions for invalid patterns', () => {
     expect(translateRegex('(')).toEqual({
       ok: false,
-      message: 'Parsing error at position 0: Opening parenthesis without closing parenthesis',
+      message: 'Parsing error at position 1: Opening parenthesis without closing parenthesis',
     });
     expect(translateRegex('é(')).toEqual({
       ok: false,
-      message: 'Parsing error at position 2: Opening parenthesis without closing parenthesis',
+      message: 'Parsing error at position 3: Opening parenthesis without closing parenthesis',
     });
   });
 
