@@ -6,8 +6,7 @@
  * (decided from its cmd line, so new cases are picked up without listing them).
  * Within what is enabled, every case must pass or be in known-divergences.ts.
  *
- * Pending: the `test` cases of the seed- and ct- areas (enable with the test
- * command's review); everything else in the corpus runs.
+ * Nothing is pending: every case of the corpus runs.
  */
 
 export const ENABLED_PREFIXES: readonly string[] = [
@@ -23,7 +22,7 @@ export const ENABLED_PREFIXES: readonly string[] = [
   'comp-',
 ];
 
-/** Areas whose `validate` cases run: plain (issue 3) and structured (issue 4). */
+/** Areas whose `validate` (issues 3, 4) and `test` (issue 5) cases run. */
 export const VALIDATE_AREAS: readonly string[] = [
   'dsl-',
   'err-',
@@ -66,15 +65,15 @@ export function isStructuredValidate(words: readonly string[]): boolean {
   );
 }
 
-function isValidate(cmd: string): boolean {
+function isCommandOfArea(cmd: string): boolean {
   const words = cmd.split(/\s+/);
-  return words[0] === 'cfn-guard' && words[1] === 'validate';
+  return words[0] === 'cfn-guard' && ['validate', 'test', 'parse-tree'].includes(words[1] ?? '');
 }
 
 export function isEnabled(name: string, cmd: string): boolean {
   return (
     ENABLED_CASES.includes(name) ||
     ENABLED_PREFIXES.some((p) => name.startsWith(p)) ||
-    (VALIDATE_AREAS.some((p) => name.startsWith(p)) && isValidate(cmd))
+    (VALIDATE_AREAS.some((p) => name.startsWith(p)) && isCommandOfArea(cmd))
   );
 }
