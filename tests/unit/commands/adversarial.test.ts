@@ -11,6 +11,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../../src/cli.js';
 import { nodeIo } from '../../../src/commands/io.js';
 import { setRegexTimeBudget } from '../../../src/eval/regex-run.js';
+import { runCliIn } from '../../support/run-cli.js';
 
 interface Run {
   readonly exit: number;
@@ -21,24 +22,7 @@ interface Run {
 async function run(files: Record<string, string>, args: string[]): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  let stdout = '';
-  let stderr = '';
-  const io = nodeIo({
-    cwd: dir,
-    stdin: '',
-    stdout: {
-      write: (t) => {
-        stdout += t;
-      },
-    },
-    stderr: {
-      write: (t) => {
-        stderr += t;
-      },
-    },
-  });
-  const exit = await runCli(args, io);
-  return { exit, stdout, stderr };
+  return runCliIn(dir, args);
 }
 
 const RULE = 'rule r { Resources exists }\n';

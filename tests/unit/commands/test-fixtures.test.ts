@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../../../src/cli.js';
-import { nodeIo } from '../../../src/commands/io.js';
+import { runCliIn } from '../../support/run-cli.js';
 
 const FIXTURES = new URL('../../fixtures/test-specs/', import.meta.url).pathname;
 
@@ -28,26 +27,7 @@ function sortExpectationRuns(text: string): string {
   return out.join('\n');
 }
 
-async function runIn(cwd: string, args: readonly string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = nodeIo({
-    cwd,
-    stdin: '',
-    stdout: {
-      write: (t) => {
-        stdout += t;
-      },
-    },
-    stderr: {
-      write: (t) => {
-        stderr += t;
-      },
-    },
-  });
-  const exit = await runCli(args, io);
-  return { stdout, stderr, exit };
-}
+const runIn = runCliIn;
 
 describe('test -d over registry rules', () => {
   test('matches the reference recording', async () => {

@@ -10,8 +10,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../../../src/cli.js';
-import { nodeIo } from '../../../src/commands/io.js';
+import { runCliIn } from '../../support/run-cli.js';
 
 const CORPUS = new URL('../../fixtures/diff-corpus/', import.meta.url).pathname;
 
@@ -28,25 +27,9 @@ function read(dir: string, file: string): string {
 
 async function runFixture(dir: string): Promise<{ stdout: string; stderr: string; exit: number }> {
   const cwd = realpathSync(dir);
-  let stdout = '';
-  let stderr = '';
-  const io = nodeIo({
-    cwd,
-    stdin: '',
-    stdout: {
-      write: (t) => {
-        stdout += t;
-      },
-    },
-    stderr: {
-      write: (t) => {
-        stderr += t;
-      },
-    },
-  });
   // The cmd lines are plain words: no frozen rules or template file name holds a space.
   const words = read(dir, 'cmd').trim().split(/\s+/);
-  const exit = await runCli(words, io);
+  const { stdout, stderr, exit } = await runCliIn(cwd, words);
   const fix = (t: string): string => t.replaceAll(cwd.slice(1), 'CASE_DIR');
   return { stdout: fix(stdout), stderr: fix(stderr), exit };
 }
