@@ -1,14 +1,16 @@
 /**
  * validate's data loader (DATA-01..08): every `validate` data file, stdin
  * data, payload data and `-i` file. JSON-looking documents go through a fast
- * hand-written scanner that builds exactly what the YAML route would build;
- * anything the scanner does not accept goes through the YAML route, so error
- * texts stay those of the YAML route.
+ * hand-written JSON scanner, other documents through a fast block-YAML
+ * scanner; both build exactly what the YAML route would build. Anything a
+ * scanner does not accept goes through the full YAML route, so error texts
+ * stay those of the YAML route.
  */
 import { emptyDataError } from './data-errors.js';
 import { checkSize, type DataLimits, resolveLimits } from './limits.js';
 import { scanJsonDocument } from './load-json.js';
 import { loadYamlDocument } from './load-yaml.js';
+import { scanYamlDocument } from './load-yaml-fast.js';
 import type { Value } from './value.js';
 
 export interface LoadOptions {
@@ -28,6 +30,9 @@ export function loadDataDocument(text: string, name: string, options: LoadOption
   if (text.trim() === '') throw emptyDataError(name);
   if (looksLikeJson(text)) {
     const v = scanJsonDocument(text, name, limits);
+    if (v !== undefined) return v;
+  } else {
+    const v = scanYamlDocument(text, name, limits);
     if (v !== undefined) return v;
   }
   return loadYamlDocument(text, name, limits);

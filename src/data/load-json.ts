@@ -12,31 +12,16 @@
  * the caller uses the YAML route, which then produces the reference's error
  * or value.
  */
+import { addEntry, KeyPositions } from './key-positions.js';
 import { type DataLimits, tooDeep } from './limits.js';
-import { listValue, mapValue, scalarValue, setEntry } from './make.js';
+import { listValue, mapValue, scalarValue } from './make.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
 import { resolveValidatePlain } from './scalars.js';
-import type { KeyLocation, Value } from './value.js';
+import { FALLBACK, MAX_SIMPLE_KEY, readEscape } from './scan-common.js';
+import type { Value } from './value.js';
 
-/** Thrown inside the scanner to abandon the fast path. */
-const FALLBACK = Symbol('json-fallback');
-
-/**
- * Longest key the fast path takes. libyaml stops treating a flow key as a
- * "simple key" past 1024 characters; such files go through the YAML route.
- */
-const MAX_SIMPLE_KEY = 1000;
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
+/** Integers with up to this many digits are exact doubles: typed without the regexes. */
+const SAFE_DIGITS = 15;
 
 /** Scans a JSON document; undefined when the YAML route must decide. */
 export function scanJsonDocument(
@@ -158,14 +143,22 @@ class JsonScanner {
     const t = this.text;
     const start = this.#i;
     let i = start;
-    if (t.charCodeAt(i) === 0x2d) i++;
+    const negative = t.charCodeAt(i) === 0x2d;
+    if (negative) i++;
     let c = t.charCodeAt(i);
+    let int = 0;
     if (c === 0x30) i++;
     else if (c >= 0x31 && c <= 0x39) {
-      do i++;
-      while (isDigit(t.charCodeAt(i)));
+      do {
+        int = int * 10 + (c - 0x30);
+        i++;
+        c = t.charCodeAt(i);
+      } while (isDigit(c));
     } else throw FALLBACK;
+    const digitsEnd = i;
+    let isFloat = false;
     if (t.charCodeAt(i) === 0x2e) {
+      isFloat = true;
       i++;
       if (!isDigit(t.charCodeAt(i))) throw FALLBACK;
       do i++;
@@ -173,6 +166,7 @@ class JsonScanner {
     }
     c = t.charCodeAt(i);
     if (c === 0x65 || c === 0x45) {
+      isFloat = true;
       i++;
       c = t.charCodeAt(i);
       if (c === 0x2b || c === 0x2d) i++;
@@ -183,7 +177,13 @@ class JsonScanner {
     this.#i = i;
     this.#expectDelimiter();
     // The reference types the number text as a YAML plain scalar (YAML-01,
-    // YAML-07): `1` int, `1.0` and `1e3` float, beyond i64 float.
+    // YAML-07): `1` int, `1.0` and `1e3` float, beyond i64 float. A JSON
+    // number text is always a Rust f64 text; short integers are exact.
+    if (isFloat) return { kind: 'float', value: Number(t.slice(start, i)), path, line, col };
+    if (digitsEnd - start - (negative ? 1 : 0) <= SAFE_DIGITS) {
+      // `+ 0` turns `-0` into the integer 0, as i64 has no negative zero.
+      return { kind: 'int', value: negative ? -int + 0 : int, path, line, col };
+    }
     return scalarValue(resolveValidatePlain(t.slice(start, i)), path, line, col);
   }
 
@@ -201,8 +201,7 @@ class JsonScanner {
       if (c === 0x22) break;
       if (c === 0x5c) {
         escaped = true;
-        out += t.slice(chunkStart, i);
-        out += this.#escape(i);
+        out += t.slice(chunkStart, i) + readEscape(t, i);
         i += t.charCodeAt(i + 1) === 0x75 ? 6 : 2;
         chunkStart = i;
         continue;
@@ -221,24 +220,6 @@ class JsonScanner {
     }
     this.#i = i + 1;
     return escaped ? out + t.slice(chunkStart, i) : t.slice(start, i);
-  }
-
-  #escape(at: number): string {
-    const t = this.text;
-    const e = t[at + 1];
-    if (e === undefined) throw FALLBACK;
-    if (e === 'u') {
-      const hex = t.slice(at + 2, at + 6);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw FALLBACK;
-      const code = Number.parseInt(hex, 16);
-      // libyaml refuses escapes naming surrogates (even as a valid pair):
-      // the YAML route reports it as a data syntax error.
-      if (code >= 0xd800 && code <= 0xdfff) throw FALLBACK;
-      return String.fromCharCode(code);
-    }
-    const s = ESCAPES[e];
-    if (s === undefined) throw FALLBACK;
-    return s;
   }
 
   #array(path: string, depth: number, line: number, col: number): Value {
@@ -273,11 +254,11 @@ class JsonScanner {
     if (depth >= this.limits.maxDepth) throw tooDeep(this.name, this.limits, line, col);
     this.#i++;
     const entries = new Map<string, Value>();
-    const keyLocations = new Map<string, KeyLocation>();
+    const pos: number[] = [];
     this.#skipWs();
     if (this.text.charCodeAt(this.#i) === 0x7d) {
       this.#i++;
-      return mapValue(entries, keyLocations, path, line, col);
+      return mapValue(entries, new KeyPositions(entries, pos), path, line, col);
     }
     for (;;) {
       if (this.text.charCodeAt(this.#i) !== 0x22) throw FALLBACK;
@@ -292,7 +273,7 @@ class JsonScanner {
       this.#i++;
       this.#skipWs();
       const value = this.#value(keyPath(path, key), depth + 1);
-      setEntry(entries, keyLocations, key, value, keyLine, keyCol);
+      addEntry(entries, pos, key, value, keyLine, keyCol);
       this.#skipWs();
       const c = this.text.charCodeAt(this.#i);
       if (c === 0x2c) {
@@ -307,7 +288,7 @@ class JsonScanner {
         break;
       } else throw FALLBACK;
     }
-    return mapValue(entries, keyLocations, path, line, col);
+    return mapValue(entries, new KeyPositions(entries, pos), path, line, col);
   }
 }
 

@@ -278,6 +278,9 @@ function buildBlockSeq(
   const items: Value[] = [];
   for (const item of token.items) {
     const ind = item.start.find((t) => t.type === 'seq-item-ind');
+    // A comment indented deeper than the last item becomes an item of its
+    // own in the CST; libyaml ignores comments (checked with cfn-guard 3.1.1).
+    if (ind === undefined && item.value === undefined) continue;
     const props = readProps(item.start, 0);
     const emptyAt = ind === undefined ? token.offset : ind.offset + 1;
     items.push(
@@ -360,6 +363,7 @@ function buildBlockMap(
   let bad: DataPosition | undefined;
   let end = token.offset;
   for (const item of token.items) {
+    if (isCommentOnly(item)) continue;
     const ind = valueIndicator(item.sep);
     const emptyAt = ind === undefined ? (item.key?.offset ?? token.offset) : ind.offset + 1;
     bad ??= addPair(
@@ -376,6 +380,19 @@ function buildBlockMap(
   }
   if (bad !== undefined) holdKeyError(ctx, end, bad);
   return mapValue(entries, keyLocations, path, at.line, at.col);
+}
+
+/**
+ * A block-map item holding only comments (one indented deeper than the last
+ * value): the CST keeps it as an item, libyaml ignores comments.
+ */
+function isCommentOnly(item: CST.BlockMap['items'][number]): boolean {
+  return (
+    item.key === undefined &&
+    item.sep === undefined &&
+    item.value === undefined &&
+    !item.start.some((t) => t.type === 'explicit-key-ind')
+  );
 }
 
 /**

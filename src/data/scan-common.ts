@@ -1,0 +1,55 @@
+/**
+ * Pieces shared by the two fast scanners (load-json.ts, load-yaml-fast.ts):
+ * both give up on anything unusual and let the full YAML route decide.
+ */
+
+/** Thrown inside a fast scanner to abandon the fast path. */
+export const FALLBACK = Symbol('fast-path-fallback');
+
+/**
+ * Longest key a fast path takes. libyaml stops treating a key as a "simple
+ * key" past 1024 characters; such files go through the YAML route.
+ */
+export const MAX_SIMPLE_KEY = 1000;
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+/**
+ * The character a JSON-style escape at `at` (the backslash) stands for; the
+ * escape is 6 characters long for `\u`, else 2. Other YAML escapes fall back.
+ */
+export function readEscape(t: string, at: number): string {
+  const e = t[at + 1];
+  if (e === undefined) throw FALLBACK;
+  if (e === 'u') {
+    let code = 0;
+    for (let k = at + 2; k < at + 6; k++) {
+      const d = hexDigit(t.charCodeAt(k));
+      if (d < 0) throw FALLBACK;
+      code = code * 16 + d;
+    }
+    // libyaml refuses escapes naming surrogates (even as a valid pair):
+    // the YAML route reports it as a data syntax error.
+    if (code >= 0xd800 && code <= 0xdfff) throw FALLBACK;
+    return String.fromCharCode(code);
+  }
+  const s = ESCAPES[e];
+  if (s === undefined) throw FALLBACK;
+  return s;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  if (l >= 0x61 && l <= 0x66) return l - 0x61 + 10;
+  return -1;
+}

@@ -1,0 +1,299 @@
+/**
+ * Differential tests of the fast loaders (load-yaml-fast.ts, load-json.ts)
+ * against the full `yaml`-CST route (load-yaml.ts), kept as the slow
+ * oracle: whenever a fast path accepts a document, every value must have the
+ * same kind, value, path, line, col and key locations as the oracle's.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { KeyPositions } from '../../../src/data/key-positions.js';
+import { DEFAULT_LIMITS } from '../../../src/data/limits.js';
+import { loadDataDocument } from '../../../src/data/load-data.js';
+import { scanJsonDocument } from '../../../src/data/load-json.js';
+import { loadYamlDocument } from '../../../src/data/load-yaml.js';
+import { scanYamlDocument } from '../../../src/data/load-yaml-fast.js';
+import type { Value } from '../../../src/data/value.js';
+
+/** Every value and key, in document order, with everything a consumer can read. */
+function dump(v: Value, out: string[] = []): string[] {
+  const head = `${v.path}|${v.line}|${v.col}|${v.kind}`;
+  if (v.kind === 'map') {
+    out.push(`${head} {`);
+    for (const [k, x] of v.entries) {
+      const loc = v.keyLocations.get(k);
+      out.push(`key ${JSON.stringify(k)} ${loc?.line} ${loc?.col} ${loc?.path}`);
+      dump(x, out);
+    }
+    out.push(`} ${v.keyLocations.size}`);
+  } else if (v.kind === 'list') {
+    out.push(`${head} [`);
+    for (const x of v.items) dump(x, out);
+    out.push(']');
+  } else if (v.kind === 'int') {
+    out.push(`${head} ${Object.is(v.value, -0) ? '-0' : v.value} ${v.exact ?? ''}`);
+  } else if (v.kind === 'float') {
+    out.push(`${head} ${Object.is(v.value, -0) ? '-0' : v.value}`);
+  } else if (v.kind === 'null') {
+    out.push(head);
+  } else if (v.kind === 'bool' || v.kind === 'string') {
+    out.push(`${head} ${JSON.stringify(v.value)}`);
+  } else {
+    out.push(`${head} ?`);
+  }
+  return out;
+}
+
+const fastOf = (text: string): Value | undefined =>
+  /^[\s\ufeff]*[[{]/.test(text)
+    ? scanJsonDocument(text, 'd', DEFAULT_LIMITS)
+    : scanYamlDocument(text, 'd', DEFAULT_LIMITS);
+
+/** Compares both routes; returns whether the fast path took the document. */
+function expectSameAsOracle(text: string): boolean {
+  const fast = fastOf(text);
+  if (fast === undefined) return false;
+  const slow = loadYamlDocument(text, 'd', DEFAULT_LIMITS);
+  expect(dump(fast).join('\n')).toBe(dump(slow).join('\n'));
+  return true;
+}
+
+describe('fast YAML path: hand-written cases', () => {
+  test.each([
+    ['plain map', 'a: 1\nb: x\nc: 1.5\n'],
+    [
+      'typing words',
+      'a: yes\nb: No\nc: ~\nd: null\ne: NULL\nf: -0\ng: .5\nh: inf\ni: 9007199254740993\nj: 1e400\n',
+    ],
+    ['empty values', 'a:\nb: \nc: # note\nd:\n  - \n  -\n'],
+    ['nested and compact', 'R:\n  A:\n    - k: v\n      j: "q"\n    - - x\n      - y\n'],
+    ['indentless sequence', 'a:\n- 1\n- two\nb: 3\n'],
+    [
+      'tags',
+      'a: !Ref X\nb: !GetAtt A.B\nc: !Sub "x-$${A}"\nd: !Other t\ne: !!str 12\nf: !!int 7\n',
+    ],
+    [
+      'tagged collections',
+      'a: !Join\n  - ""\n  - - x\n    - !Ref y\nb: !Transform\n  Name: X\nc: !If []\nd: !Cidr []\ne: !Ref\n',
+    ],
+    ['tag on its own line', 'a:\n  !Equals\n  - 1\n  - 2\n'],
+    ['quoted keys and escapes', '"a b": \'it\'\'s\'\n\'c\': "\\t\\u00e9\\"\\\\\\/"\n"x/y~z": 1\n'],
+    [
+      'comments and blanks',
+      '# head\n\na: 1 # c\n\n  # deeper comment\nb:\n  - x\n\n    # deeper\n  - y\n',
+    ],
+    ['CRLF', 'a: 1\r\nb:\r\n  - x\r\n  - "y"\r\n'],
+    ['duplicates', 'a: 1\nb: 2\na: 3\n'],
+    ['empty flows', 'a: []\nb: {}\nc:\n  - []\n'],
+    ['root sequence', '- a\n- b: 1\n  c: 2\n'],
+    ['unicode', 'é: ü\nk: "日本"\n'],
+    ['colons and hashes in plain text', 'a: http://x#y\nb: a:b\nc: arn:aws:s3:::b/*\n'],
+    ['indented root', '  a: 1\n  b: 2\n'],
+    ['root scalar', 'hello\n'],
+    ['opening marker', '# c\n--- # note\nA: 1\n'],
+    ['opening marker CRLF', '---\r\nA:\r\n  - 1\r\n'],
+  ])('%s', (_name, text) => {
+    expect(expectSameAsOracle(text)).toBe(true);
+  });
+
+  // Documents the fast path leaves to the full route (which then builds the
+  // value or the reference's error).
+  test.each([
+    ['anchor', 'a: &x 1\nb: *x\n'],
+    ['block scalar', 'a: |\n  text\n'],
+    ['multi-line plain', 'a: one\n  two\n'],
+    ['flow sequence', 'a: [1, 2]\n'],
+    ['marker with content', '--- a: 1\n'],
+    ['marker after content', 'a: 1\n---\n'],
+    ['empty document', '---\n'],
+    ['several documents', 'a: 1\n---\nb: 2\n'],
+    ['tab', 'a:\t1\n'],
+    ['non-string key', '1: a\n'],
+    ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
+    ['mapping on a key line', 'a: b: c\n'],
+    ['explicit key', '? a\n: b\n'],
+    ['bad core tag', 'a: !!int x\n'],
+    ['lone CR', 'a: 1\rb: 2\n'],
+    ['surrogates', 'a: "😀"\n'],
+    ['tagged key', '- !T k: v\n'],
+  ])('%s falls back', (_name, text) => {
+    expect(fastOf(text)).toBeUndefined();
+  });
+});
+
+describe('comment lines indented below a collection (libyaml ignores them)', () => {
+  test.each([
+    ['map', 'A:\n  P: 1\n\n    # c\nB: 2\n', '{"A":{"P":1},"B":2}'],
+    ['sequence', 'a:\n  - x\n  - z\n\n    # c\nb: 1\n', '{"a":["x","z"],"b":1}'],
+  ])('%s', (_name, text, json) => {
+    for (const v of [loadDataDocument(text, 'd'), loadYamlDocument(text, 'd', DEFAULT_LIMITS)]) {
+      expect(JSON.stringify(plain(v))).toBe(json);
+    }
+  });
+});
+
+function plain(v: Value): unknown {
+  if (v.kind === 'map') return Object.fromEntries([...v.entries].map(([k, x]) => [k, plain(x)]));
+  if (v.kind === 'list') return v.items.map(plain);
+  return v.kind === 'null' ? null : 'value' in v ? v.value : v.kind;
+}
+
+describe('every data file of the conformance corpus', () => {
+  const root = new URL('../../conformance/cases/', import.meta.url);
+  const files: string[] = [];
+  for (const dir of readdirSync(root)) {
+    for (const f of readdirSync(new URL(`${dir}/`, root))) {
+      if (/\.(ya?ml|json|template)$/.test(f)) files.push(`${dir}/${f}`);
+    }
+  }
+  test('the fast paths agree with the oracle wherever they accept a file', () => {
+    let accepted = 0;
+    for (const f of files) {
+      const text = readFileSync(new URL(f, root), 'utf8');
+      let slowFails = false;
+      try {
+        loadYamlDocument(text, 'd', DEFAULT_LIMITS);
+      } catch {
+        slowFails = true;
+      }
+      // A document the oracle rejects must never be accepted by a fast path.
+      if (slowFails) expect(fastOf(text), f).toBeUndefined();
+      else if (expectSameAsOracle(text)) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(files.length / 3);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Generated templates: seeded random trees written as block YAML (with the
+// short-form tags, compact items, comments and CRLF) and as JSON.
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+type Tree = string | number | boolean | null | Tree[] | { [k: string]: Tree };
+
+const WORDS = ['Type', 'Properties', 'Name', 'a b', 'x/y~z', 'Key', 'é', 'Ref', 'Value', 'k1'];
+const SCALARS: readonly Tree[] = [
+  'AWS::S3::Bucket',
+  'plain text',
+  'yes',
+  'true',
+  '1',
+  '1.0',
+  '',
+  'with # hash',
+  'colon: inside',
+  "it's",
+  'quote " and \\ back',
+  'tab\tand\nnewline',
+  'ünïcode',
+  '~',
+  12,
+  -3,
+  0.25,
+  1e21,
+  true,
+  false,
+  null,
+];
+
+function genTree(r: () => number, depth: number): Tree {
+  const x = r();
+  if (depth > 4 || x < 0.45) return SCALARS[Math.floor(r() * SCALARS.length)] ?? null;
+  const n = Math.floor(r() * 4);
+  if (x < 0.7) return Array.from({ length: n }, () => genTree(r, depth + 1));
+  const o: { [k: string]: Tree } = {};
+  for (let i = 0; i < n + 1; i++)
+    o[`${WORDS[Math.floor(r() * WORDS.length)]}${i}`] = genTree(r, depth + 1);
+  return o;
+}
+
+function yamlScalar(v: Tree, r: () => number): string {
+  if (typeof v === 'string') {
+    if (
+      /^[A-Za-z][A-Za-z0-9 :]*$/.test(v) &&
+      !v.includes(': ') &&
+      !/^(yes|true|no|false|null|y|n|on|off)$/i.test(v) &&
+      r() < 0.7
+    ) {
+      return v;
+    }
+    return r() < 0.2 && !/[\n\t\\]/.test(v) ? `'${v.replaceAll("'", "''")}'` : JSON.stringify(v);
+  }
+  return String(v);
+}
+
+const TAGS = ['!Ref', '!Sub', '!GetAtt', '!Join', '!If', '!Other', '!!str'];
+
+function emitYaml(v: Tree, ind: number, r: () => number, out: string[]): void {
+  // v is a collection here; `out` receives whole lines (without breaks).
+  const pad = ' '.repeat(ind);
+  const entries: [string | undefined, Tree][] = Array.isArray(v)
+    ? v.map((x) => [undefined, x])
+    : Object.entries(v as object);
+  for (const [k, x] of entries) {
+    const lead = k === undefined ? `${pad}-` : `${pad}${yamlScalar(k, r)}:`;
+    if (r() < 0.1) out.push(`${pad}# comment`);
+    const tag = r() < 0.25 ? TAGS[Math.floor(r() * TAGS.length)] : undefined;
+    if (x === null || typeof x !== 'object') {
+      out.push(
+        `${lead}${tag === undefined ? '' : ` ${tag}`} ${yamlScalar(x, r)}${r() < 0.1 ? ' # c' : ''}`,
+      );
+    } else if (Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0) {
+      out.push(`${lead}${tag === undefined ? '' : ` ${tag}`} ${Array.isArray(x) ? '[]' : '{}'}`);
+    } else {
+      const inner: string[] = [];
+      emitYaml(x, ind + 2, r, inner);
+      const compact = k === undefined && tag === undefined && r() < 0.5;
+      if (compact) {
+        inner[0] = `${lead} ${(inner[0] ?? '').slice(ind + 2)}`;
+        out.push(...inner);
+      } else {
+        out.push(`${lead}${tag === undefined ? '' : ` ${tag}`}`, ...inner);
+      }
+    }
+  }
+}
+
+describe('generated templates', () => {
+  test.each(Array.from({ length: 40 }, (_, i) => i))('seed %i', (seed) => {
+    const r = rng(seed + 1);
+    const resources: { [k: string]: Tree } = {};
+    for (let i = 0; i < 30; i++)
+      resources[`Res${i}`] = { Type: 'AWS::X::Y', Properties: genTree(r, 1) };
+    const doc: Tree = { AWSTemplateFormatVersion: '2010-09-09', Resources: resources };
+    const lines: string[] = [];
+    emitYaml(doc, 0, r, lines);
+    const yaml = `${lines.join(seed % 3 === 0 ? '\r\n' : '\n')}\n`;
+    expect(expectSameAsOracle(yaml)).toBe(true);
+    const json = JSON.stringify(doc, null, seed % 2 === 0 ? 2 : '\t');
+    expect(expectSameAsOracle(json)).toBe(true);
+  });
+});
+
+describe('KeyPositions', () => {
+  test('acts as a read-only map of key locations, small and large', () => {
+    for (const n of [3, 40]) {
+      const entries = new Map<string, number>();
+      const pos: number[] = [];
+      for (let i = 0; i < n; i++) {
+        entries.set(`k${i}`, i);
+        pos.push(i, i + 1);
+      }
+      const kp = new KeyPositions(entries, pos);
+      expect(kp.size).toBe(n);
+      expect(kp.get(`k${n - 1}`)).toEqual({ line: n - 1, col: n });
+      expect(kp.get('missing')).toBeUndefined();
+      expect(kp.has('k0')).toBe(true);
+      expect([...kp.keys()]).toEqual([...entries.keys()]);
+      expect([...kp][1]).toEqual(['k1', { line: 1, col: 2 }]);
+      expect([...kp.values()].length).toBe(n);
+      expect(new Map(kp).get('k2')).toEqual({ line: 2, col: 3 });
+    }
+  });
+});
