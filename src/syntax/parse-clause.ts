@@ -26,9 +26,8 @@ import { parseValue } from './parse-literal.js';
 import { parseAccess } from './parse-query.js';
 import {
   commit,
-  type Fail,
+  Fail,
   isBlank,
-  isFail,
   locate,
   miss,
   parseName,
@@ -51,7 +50,7 @@ type Parser<T> = (st: State) => T | Fail;
 export function attempt<T>(st: State, p: Parser<T>): T | Fail {
   const start = st.pos;
   const r = p(st);
-  if (isFail(r) && !r.fatal) st.pos = start;
+  if (r instanceof Fail && !r.fatal) st.pos = start;
   return r;
 }
 
@@ -61,7 +60,7 @@ export function firstOf<T>(st: State, parsers: readonly Parser<T>[]): T | Fail {
   let last: Fail = miss(start);
   for (const p of parsers) {
     const r = p(st);
-    if (!isFail(r) || r.fatal) return r;
+    if (!(r instanceof Fail) || r.fatal) return r;
     st.pos = start;
     last = r;
   }
@@ -73,6 +72,12 @@ export function firstOf<T>(st: State, parsers: readonly Parser<T>[]): T | Fail {
  * returns true when present.
  */
 export function parseNot(st: State): boolean {
+  const c = st.code();
+  if (c === 0x21) {
+    st.pos++;
+    return true;
+  }
+  if (c !== 0x6e && c !== 0x4e) return false; // n N
   const start = st.pos;
   if (st.eat('not') || st.eat('NOT')) {
     const ch = st.peek();
@@ -121,13 +126,21 @@ const SYMBOL_OPERATORS: readonly (readonly [string, Comparator])[] = [
 export function parseComparator(st: State): Comparator | Fail {
   const start = st.pos;
   if (st.startsWith('<<')) return miss(start, 'Custom message tag detected');
-  for (const [text, cmp] of SYMBOL_OPERATORS) {
-    if (st.eat(text)) return cmp;
+  const c = st.code();
+  // Symbols start with = ! > <; trying them in order is only worth it then.
+  if (c === 0x3d || c === 0x21 || c === 0x3e || c === 0x3c) {
+    for (const [text, cmp] of SYMBOL_OPERATORS) {
+      if (st.eat(text)) return cmp;
+    }
   }
   const negated = parseNot(st);
   const at = st.pos;
-  for (const [word, op] of WORD_OPERATORS) {
-    if (st.eat(word)) return { op, negated };
+  // Every word operator starts with i, I, e or E.
+  const w = st.code();
+  if (w === 0x69 || w === 0x49 || w === 0x65 || w === 0x45) {
+    for (const [word, op] of WORD_OPERATORS) {
+      if (st.eat(word)) return { op, negated };
+    }
   }
   st.pos = start;
   return miss(at);
@@ -151,7 +164,7 @@ function optionalMessageAfterTrivia(st: State): string | null | Fail {
   skipTrivia(st);
   const at = st.pos;
   const m = parseMessage(st);
-  if (isFail(m)) {
+  if (m instanceof Fail) {
     if (m.fatal) return m;
     st.pos = at;
     return null;
@@ -169,20 +182,20 @@ function location(st: State, offset: number): { line: number; column: number } {
 /** `name(arg, …)`: the name and its arguments, blanks (not comments) around each argument. */
 function parseCall(st: State): { name: string; args: LetValue[]; nameEnd: number } | Fail {
   const name = parseName(st);
-  if (isFail(name)) return name;
+  if (name instanceof Fail) return name;
   const nameEnd = st.pos;
   if (!st.eat('(')) return miss(st.pos);
   const args: LetValue[] = [];
   const arg = (): LetValue | Fail => {
     while (isBlank(st.peek())) st.pos++;
     const v = parseLetValue(st);
-    if (isFail(v)) return v;
+    if (v instanceof Fail) return v;
     while (isBlank(st.peek())) st.pos++;
     return v;
   };
   const firstStart = st.pos;
   const first = arg();
-  if (isFail(first)) {
+  if (first instanceof Fail) {
     if (first.fatal) return first;
     st.pos = firstStart;
   } else {
@@ -191,7 +204,7 @@ function parseCall(st: State): { name: string; args: LetValue[]; nameEnd: number
       const before = st.pos;
       if (!st.eat(',')) break;
       const next = arg();
-      if (isFail(next)) {
+      if (next instanceof Fail) {
         if (next.fatal) return next;
         st.pos = before;
         break;
@@ -211,7 +224,7 @@ function parseCall(st: State): { name: string; args: LetValue[]; nameEnd: number
 export function parseFunctionCall(st: State): FunctionCall | Fail {
   const start = st.pos;
   const call = parseCall(st);
-  if (isFail(call)) return call;
+  if (call instanceof Fail) return call;
   const arity = functionArity(call.name);
   if (arity === undefined || arity !== call.args.length) {
     const message =
@@ -235,15 +248,15 @@ export function parseLetValue(st: State): LetValue | Fail {
   skipTrivia(st);
   const start = st.pos;
   const lit = parseValue(st);
-  if (!isFail(lit)) return { kind: 'LiteralValue', literal: lit, span: lit.span };
+  if (!(lit instanceof Fail)) return { kind: 'LiteralValue', literal: lit, span: lit.span };
   if (lit.fatal) return lit;
   st.pos = start;
   const fn = parseFunctionCall(st);
-  if (!isFail(fn)) return fn;
+  if (!(fn instanceof Fail)) return fn;
   if (fn.fatal) return fn;
   st.pos = start;
   const q = parseAccess(st);
-  if (isFail(q)) return q;
+  if (q instanceof Fail) return q;
   return { kind: 'QueryValue', query: q, span: q.span };
 }
 
@@ -254,27 +267,27 @@ export function parseAssignment(st: State): LetExpr | Fail {
   const ws = requireTrivia(st);
   if (ws) return ws;
   const name = parseName(st);
-  if (isFail(name)) return name;
+  if (name instanceof Fail) return name;
   skipTrivia(st);
   if (!(st.eat('=') || st.eat(':='))) return commit(miss(st.pos));
   const afterEq = st.pos;
   const lit = parseValue(st);
   let value: LetValue;
-  if (!isFail(lit)) {
+  if (!(lit instanceof Fail)) {
     value = { kind: 'LiteralValue', literal: lit, span: lit.span };
   } else {
     if (lit.fatal) return lit;
     st.pos = afterEq;
     skipTrivia(st);
     const fn = parseFunctionCall(st);
-    if (!isFail(fn)) {
+    if (!(fn instanceof Fail)) {
       value = fn;
     } else {
       // Any failure of the call form (even a committed one) falls back to a query.
       st.pos = afterEq;
       skipTrivia(st);
       const q = parseAccess(st);
-      if (isFail(q)) return commit(q);
+      if (q instanceof Fail) return commit(q);
       value = { kind: 'QueryValue', query: q, span: q.span };
     }
   }
@@ -290,21 +303,21 @@ export function parseAccessClause(st: State): AccessClause | Fail {
   skipTrivia(st);
   const negation = parseNot(st);
   const query = parseAccess(st);
-  if (isFail(query)) return query;
+  if (query instanceof Fail) return query;
   skipTrivia(st);
   const opStart = st.pos;
   const comparator = parseComparator(st);
-  if (isFail(comparator)) return withContext(comparator, opStart, CTX_OPERATOR);
+  if (comparator instanceof Fail) return withContext(comparator, opStart, CTX_OPERATOR);
   let compareWith: LetValue | null = null;
   let customMessage: string | null;
   if (UNARY_OPERATORS.has(comparator.op)) {
     const m = optionalMessageAfterTrivia(st);
-    if (isFail(m)) return m;
+    if (m instanceof Fail) return m;
     customMessage = m;
   } else {
     const rhsStart = st.pos;
     const rhs = parseRhs(st);
-    if (isFail(rhs)) return withContext(commit(rhs), rhsStart, CTX_RHS);
+    if (rhs instanceof Fail) return withContext(commit(rhs), rhsStart, CTX_RHS);
     compareWith = rhs.value;
     customMessage = rhs.message;
   }
@@ -325,20 +338,20 @@ function parseRhs(st: State): { value: LetValue; message: string | null } | Fail
   const start = st.pos;
   const finish = (value: LetValue): { value: LetValue; message: string | null } | Fail => {
     const m = optionalMessageAfterTrivia(st);
-    return isFail(m) ? m : { value, message: m };
+    return m instanceof Fail ? m : { value, message: m };
   };
   const lit = parseValue(st);
-  if (!isFail(lit)) return finish({ kind: 'LiteralValue', literal: lit, span: lit.span });
+  if (!(lit instanceof Fail)) return finish({ kind: 'LiteralValue', literal: lit, span: lit.span });
   if (lit.fatal) return lit;
   st.pos = start;
   skipTrivia(st);
   const fn = parseFunctionCall(st);
-  if (!isFail(fn)) return finish(fn);
+  if (!(fn instanceof Fail)) return finish(fn);
   if (fn.fatal) return fn;
   st.pos = start;
   skipTrivia(st);
   const q = parseAccess(st);
-  if (isFail(q)) return q;
+  if (q instanceof Fail) return q;
   return finish({ kind: 'QueryValue', query: q, span: q.span });
 }
 
@@ -347,12 +360,12 @@ export function parseRuleCall(st: State): ParameterizedRuleCall | Fail {
   const start = st.pos;
   const negation = parseNot(st);
   const call = parseCall(st);
-  if (isFail(call)) return call;
+  if (call instanceof Fail) return call;
   const before = st.pos;
   skipTrivia(st);
   let customMessage: string | null = null;
   const m = parseMessage(st);
-  if (isFail(m)) {
+  if (m instanceof Fail) {
     if (m.fatal) return m;
     st.pos = before;
   } else {
@@ -392,13 +405,13 @@ export function parseRuleRef(st: State): NamedRuleRef | Fail {
   const start = st.pos;
   const negation = parseNot(st);
   const name = parseName(st);
-  if (isFail(name)) return name;
+  if (name instanceof Fail) return name;
   const afterName = st.pos;
   let customMessage: string | null = null;
   if (!endsRuleRef(st)) {
     skipSpaces(st);
     const m = parseMessage(st);
-    if (isFail(m)) return commit(m);
+    if (m instanceof Fail) return commit(m);
     customMessage = m;
   }
   if (customMessage === null) st.pos = afterName;
@@ -432,7 +445,7 @@ export function parseDisjunction<T>(st: State, item: Parser<T>): T[] | Fail {
     return item(st);
   };
   const first = one();
-  if (isFail(first)) return first;
+  if (first instanceof Fail) return first;
   const items: T[] = [first];
   for (;;) {
     const before = st.pos;
@@ -442,7 +455,7 @@ export function parseDisjunction<T>(st: State, item: Parser<T>): T[] | Fail {
       break;
     }
     const next = one();
-    if (isFail(next)) {
+    if (next instanceof Fail) {
       if (next.fatal) return next;
       st.pos = before;
       break;
@@ -459,7 +472,7 @@ export function parseCnf<T>(st: State, item: Parser<T>): Conjunctions<T> | Fail 
   for (;;) {
     const before = st.pos;
     const d = parseDisjunction(st, item);
-    if (isFail(d)) {
+    if (d instanceof Fail) {
       if (d.fatal) return d;
       st.pos = before;
       if (conjunctions.length === 0) {
@@ -476,7 +489,7 @@ export function parseCnf<T>(st: State, item: Parser<T>): Conjunctions<T> | Fail 
 
 /** Conditions of a `when`: clauses, rule references, rule calls (DSL-07). */
 export function parseWhenCondition(st: State): WhenCondition | Fail {
-  return firstOf<WhenCondition>(st, [parseAccessClause, parseRuleCall, parseRuleRef]);
+  return firstOf<WhenCondition>(st, WHEN_CONDITIONS);
 }
 
 /** `when CONDITIONS` (DSL-07); committed once the keyword is read. */
@@ -486,7 +499,7 @@ export function parseWhenConditions(st: State): Conjunctions<WhenCondition> | Fa
   const ws = requireTrivia(st);
   if (ws) return commit(ws);
   const c = parseCnf(st, parseWhenCondition);
-  return isFail(c) ? commit(c) : c;
+  return c instanceof Fail ? commit(c) : c;
 }
 
 /**
@@ -506,14 +519,14 @@ export function parseBlock<T>(st: State, item: Parser<T>): Block<T> | Fail {
       const before = st.pos;
       skipTrivia(st);
       const a = parseAssignment(st);
-      if (!isFail(a)) {
+      if (!(a instanceof Fail)) {
         assignments.push(a);
         continue;
       }
       if (a.fatal) return a;
       st.pos = before;
       const d = parseDisjunction(st, item);
-      if (!isFail(d)) {
+      if (!(d instanceof Fail)) {
         conjunctions.push(d);
         continue;
       }
@@ -535,9 +548,9 @@ function parseNestedWhen(st: State): WhenBlock | Fail {
   skipTrivia(st);
   const start = st.pos;
   const conditions = parseWhenConditions(st);
-  if (isFail(conditions)) return conditions;
+  if (conditions instanceof Fail) return conditions;
   const block = parseBlock(st, parseClause);
-  if (isFail(block)) return block;
+  if (block instanceof Fail) return block;
   return { kind: 'WhenBlock', conditions, block, span: span(start, st.pos) };
 }
 
@@ -545,14 +558,14 @@ function parseNestedWhen(st: State): WhenBlock | Fail {
 export function parseBlockClause(st: State): BlockClause | Fail {
   const start = st.pos;
   const query = parseAccess(st);
-  if (isFail(query)) return query;
+  if (query instanceof Fail) return query;
   const before = st.pos;
   skipTrivia(st);
   let notEmpty = false;
   if (parseNot(st) && (st.eat('empty') || st.eat('EMPTY'))) notEmpty = true;
   else st.pos = before;
   const block = parseBlock(st, parseClause);
-  if (isFail(block)) return block;
+  if (block instanceof Fail) return block;
   return {
     kind: 'BlockClause',
     query,
@@ -565,15 +578,25 @@ export function parseBlockClause(st: State): BlockClause | Fail {
 
 /** Any clause that may appear in a block or filter (no bare rule references). */
 export function parseClause(st: State): GuardClause | Fail {
-  return firstOf<GuardClause>(st, [
-    parseNestedWhen,
-    parseBlockClause,
-    parseRuleCall,
-    parseAccessClause,
-  ]);
+  return firstOf<GuardClause>(st, CLAUSES);
 }
 
 /** A clause or, failing that, a named-rule reference. */
 export function parseClauseOrRuleRef(st: State): GuardClause | Fail {
-  return firstOf<GuardClause>(st, [parseClause, parseRuleRef]);
+  return firstOf<GuardClause>(st, CLAUSES_OR_RULE_REF);
 }
+
+// The alternative lists, built once (functions are hoisted, so they can be
+// named here before their definitions run).
+const WHEN_CONDITIONS: readonly Parser<WhenCondition>[] = [
+  parseAccessClause,
+  parseRuleCall,
+  parseRuleRef,
+];
+const CLAUSES: readonly Parser<GuardClause>[] = [
+  parseNestedWhen,
+  parseBlockClause,
+  parseRuleCall,
+  parseAccessClause,
+];
+const CLAUSES_OR_RULE_REF: readonly Parser<GuardClause>[] = [parseClause, parseRuleRef];

@@ -19,10 +19,9 @@ import { translateRegex } from './regex.js';
 import {
   codePointAt,
   commit,
-  type Fail,
+  Fail,
   isAlnum,
   isDigit,
-  isFail,
   miss,
   type State,
   skipTrivia,
@@ -70,10 +69,18 @@ export function parseInt64(st: State): IntLiteral | Fail {
   const digitsStart = st.peek() === '-' ? start + 1 : start;
   const end = scanDigits(st.text, digitsStart);
   if (end === digitsStart) return miss(start);
-  const big = BigInt(st.text.slice(start, end));
-  if (big < I64_MIN || big > I64_MAX) return miss(start);
+  const digits = st.text.slice(start, end);
+  let value: number;
+  if (end - digitsStart <= 15) {
+    // Fits a double exactly and i64 trivially; `|| 0` turns `-0` into 0 as BigInt does.
+    value = Number(digits) || 0;
+  } else {
+    const big = BigInt(digits);
+    if (big < I64_MIN || big > I64_MAX) return miss(start);
+    value = Number(big);
+  }
   st.pos = end;
-  return { kind: 'Int', value: Number(big), span: span(start, end) };
+  return { kind: 'Int', value, span: span(start, end) };
 }
 
 /**
@@ -189,11 +196,11 @@ function parseRangeBound(st: State): RangeBound | Fail {
   const start = st.pos;
   const f = parseFloatLit(st);
   let bound: RangeBound | Fail;
-  if (!isFail(f)) bound = { kind: 'Float', value: f.value };
+  if (!(f instanceof Fail)) bound = { kind: 'Float', value: f.value };
   else if (f.fatal) return f;
   else {
     const i = parseInt64(st);
-    if (!isFail(i)) bound = { kind: 'Int', value: i.value };
+    if (!(i instanceof Fail)) bound = { kind: 'Int', value: i.value };
     else {
       const ch = codePointAt(st.text, start);
       if (ch === '') return miss(start);
@@ -215,10 +222,10 @@ export function parseRange(st: State): RangeLiteral | Fail {
   if (st.peek() !== 'r' || (open !== '[' && open !== '(')) return miss(start);
   st.pos += 2;
   const lower = parseRangeBound(st);
-  if (isFail(lower)) return lower;
+  if (lower instanceof Fail) return lower;
   if (!st.eat(',')) return miss(st.pos);
   const upper = parseRangeBound(st);
-  if (isFail(upper)) return upper;
+  if (upper instanceof Fail) return upper;
   const close = st.peek();
   if (close !== ')' && close !== ']') return miss(st.pos);
   st.pos++;
@@ -243,7 +250,7 @@ export function parseRange(st: State): RangeLiteral | Fail {
 function attempt<T>(st: State, p: (st: State) => T | Fail): T | Fail {
   const start = st.pos;
   const r = p(st);
-  if (isFail(r) && !r.fatal) st.pos = start;
+  if (r instanceof Fail && !r.fatal) st.pos = start;
   return r;
 }
 
@@ -257,7 +264,7 @@ function parseList(st: State): ListLiteral | Fail {
     st.pos++;
     const items: Literal[] = [];
     const first = attempt(st, parseValue);
-    if (isFail(first)) {
+    if (first instanceof Fail) {
       if (first.fatal) return first;
     } else {
       items.push(first);
@@ -269,7 +276,7 @@ function parseList(st: State): ListLiteral | Fail {
           break;
         }
         const next = attempt(st, parseValue);
-        if (isFail(next)) {
+        if (next instanceof Fail) {
           if (next.fatal) return next;
           st.pos = before;
           break;
@@ -300,18 +307,18 @@ function parseMapKey(st: State): string | Fail {
     return text.slice(start, pos);
   }
   const s = parseString(st);
-  return isFail(s) ? s : s.value;
+  return s instanceof Fail ? s : s.value;
 }
 
 function parseMapEntry(st: State): MapLiteralEntry | Fail {
   skipTrivia(st);
   const start = st.pos;
   const key = parseMapKey(st);
-  if (isFail(key)) return key;
+  if (key instanceof Fail) return key;
   skipTrivia(st);
   if (!st.eat(':')) return miss(st.pos);
   const value = parseValue(st);
-  if (isFail(value)) return value;
+  if (value instanceof Fail) return value;
   return { key, value, span: span(start, st.pos) };
 }
 
@@ -331,7 +338,7 @@ function parseMap(st: State): MapLiteral | Fail {
         entries[at] = { key: e.key, value: e.value, span: (entries[at] as MapLiteralEntry).span };
     };
     const first = attempt(st, parseMapEntry);
-    if (isFail(first)) {
+    if (first instanceof Fail) {
       if (first.fatal) return first;
     } else {
       put(first);
@@ -343,7 +350,7 @@ function parseMap(st: State): MapLiteral | Fail {
           break;
         }
         const next = attempt(st, parseMapEntry);
-        if (isFail(next)) {
+        if (next instanceof Fail) {
           if (next.fatal) return next;
           st.pos = before;
           break;
@@ -359,35 +366,72 @@ function parseMap(st: State): MapLiteral | Fail {
   }
 }
 
-type Production = (st: State) => Literal | Fail;
-
-/** Tried in this order; the first that succeeds wins (floats before ints). */
-const VALUE_PRODUCTIONS: readonly Production[] = [
-  parseNull,
-  parseString,
-  parseFloatLit,
-  parseInt64,
-  parseBool,
-  parseRegex,
-  parseRange,
-  parseList,
-  parseMap,
-];
-
 /**
- * Any literal, after optional blanks/comments. On a recoverable failure the
- * reported position is the last production's (the map's `{`).
+ * Any literal, after optional blanks/comments.
+ *
+ * The grammar is an ordered choice (null, string, float, int, bool, regex,
+ * range, list, map: floats before ints) whose recoverable failure is the last
+ * alternative's, the map's: `miss` at the start unless the text opens a map.
+ * Each alternative can only succeed, or fail fatally, on its own first
+ * character, so the first character picks the one or two worth trying; the
+ * others would all fail recoverably at the start and leave no trace (the only
+ * side effect, `st.badRegex`, belongs to the regex alternative).
  */
 export function parseValue(st: State): Literal | Fail {
   skipTrivia(st);
   const start = st.pos;
-  let last: Fail = miss(start);
-  for (const p of VALUE_PRODUCTIONS) {
-    const r = p(st);
-    if (!isFail(r)) return r;
-    if (r.fatal) return r;
-    st.pos = start;
-    last = r;
+  let r: Literal | Fail;
+  switch (st.text.charCodeAt(start)) {
+    case 0x6e: // n
+    case 0x4e: // N
+      r = parseNull(st);
+      break;
+    case 0x27: // '
+    case 0x22: // "
+      r = parseString(st);
+      break;
+    case 0x30:
+    case 0x31:
+    case 0x32:
+    case 0x33:
+    case 0x34:
+    case 0x35:
+    case 0x36:
+    case 0x37:
+    case 0x38:
+    case 0x39:
+      r = parseFloatLit(st);
+      if (r instanceof Fail && !r.fatal) {
+        st.pos = start;
+        r = parseInt64(st);
+      }
+      break;
+    case 0x2d: // -
+      r = parseInt64(st);
+      break;
+    case 0x74: // t
+    case 0x54: // T
+    case 0x66: // f
+    case 0x46: // F
+      r = parseBool(st);
+      break;
+    case 0x2f: // /
+      r = parseRegex(st);
+      break;
+    case 0x72: // r
+      r = parseRange(st);
+      break;
+    case 0x5b: // [
+      r = parseList(st);
+      break;
+    case 0x7b: // {
+      r = parseMap(st);
+      if (r instanceof Fail && !r.fatal) st.pos = start;
+      return r;
+    default:
+      return miss(start);
   }
-  return last;
+  if (!(r instanceof Fail) || r.fatal) return r;
+  st.pos = start;
+  return miss(start);
 }

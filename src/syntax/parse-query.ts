@@ -8,8 +8,7 @@ import { parseClause, parseCnf, parseNot } from './parse-clause.js';
 import { parseInt64, parseString, parseValue } from './parse-literal.js';
 import {
   commit,
-  type Fail,
-  isFail,
+  Fail,
   locate,
   miss,
   parseName,
@@ -35,27 +34,27 @@ function parseVariableName(st: State): string | Fail {
   if (st.peek() !== '%') return miss(start);
   st.pos++;
   const name = parseName(st);
-  if (isFail(name)) st.pos = start;
+  if (name instanceof Fail) st.pos = start;
   return name;
 }
 
 /** A bare name or a quoted key (QRY-01, LEX-04). */
 function parsePropertyName(st: State): string | Fail {
   const name = parseName(st);
-  if (!isFail(name)) return name;
+  if (!(name instanceof Fail)) return name;
   const s = parseString(st);
-  return isFail(s) ? s : s.value;
+  return s instanceof Fail ? s : s.value;
 }
 
 /** The first part of a query: `this`, `%var` or a key. */
 function parseFirstPart(st: State): QueryPart | Fail {
   const start = st.pos;
   const t = parseThis(st);
-  if (!isFail(t)) return t;
+  if (!(t instanceof Fail)) return t;
   const v = parseVariableName(st);
-  if (!isFail(v)) return { kind: 'Variable', name: v, span: span(start, st.pos) };
+  if (!(v instanceof Fail)) return { kind: 'Variable', name: v, span: span(start, st.pos) };
   const k = parsePropertyName(st);
-  if (isFail(k)) return k;
+  if (k instanceof Fail) return k;
   return { kind: 'Key', name: k, span: span(start, st.pos) };
 }
 
@@ -66,13 +65,13 @@ function parseDotted(st: State): QueryPart | Fail {
   if (!st.eat('.')) return miss(dot);
   const at = st.pos;
   const idx = parseInt64(st);
-  if (!isFail(idx)) return { kind: 'Index', index: idx.value, span: span(dot, st.pos) };
+  if (!(idx instanceof Fail)) return { kind: 'Index', index: idx.value, span: span(dot, st.pos) };
   const key = parsePropertyName(st);
-  if (!isFail(key)) return { kind: 'Key', name: key, span: span(dot, st.pos) };
+  if (!(key instanceof Fail)) return { kind: 'Key', name: key, span: span(dot, st.pos) };
   if (key.fatal) return key;
   st.pos = at;
   const v = parseVariableName(st);
-  if (!isFail(v)) return { kind: 'Variable', name: v, span: span(dot, st.pos) };
+  if (!(v instanceof Fail)) return { kind: 'Variable', name: v, span: span(dot, st.pos) };
   if (st.eat('*')) return { kind: 'AllValues', capture: null, span: span(dot, st.pos) };
   return miss(at);
 }
@@ -97,7 +96,7 @@ function parseAllIndices(st: State, start: number): QueryPart | Fail {
   if (!st.eat('*')) {
     st.pos = at;
     const name = parseName(st);
-    if (isFail(name)) return name;
+    if (name instanceof Fail) return name;
     capture = name;
   }
   const close = closeBracket(st);
@@ -110,7 +109,7 @@ function parseArrayIndex(st: State, start: number): QueryPart | Fail {
   const open = openBracket(st);
   if (open) return open;
   const idx = parseInt64(st);
-  if (isFail(idx)) return idx;
+  if (idx instanceof Fail) return idx;
   const close = closeBracket(st);
   if (close) return commit(close);
   return { kind: 'Index', index: idx.value, span: span(start, st.pos) };
@@ -123,14 +122,14 @@ function parseMapKeyLookup(st: State, start: number): QueryPart | Fail {
   const at = st.pos;
   let part: QueryPart;
   const s = parseString(st);
-  if (!isFail(s)) {
+  if (!(s instanceof Fail)) {
     part = { kind: 'Key', name: s.value, span: span(start, st.pos) };
   } else {
     if (s.fatal) return s;
     st.pos = at;
     skipTrivia(st);
     const name = parseName(st);
-    if (isFail(name)) return name;
+    if (name instanceof Fail) return name;
     skipTrivia(st);
     part = { kind: 'AllValues', capture: name, span: span(start, st.pos) };
   }
@@ -144,7 +143,7 @@ function parseCapture(st: State): string | null {
   const start = st.pos;
   skipTrivia(st);
   const name = parseName(st);
-  if (!isFail(name)) {
+  if (!(name instanceof Fail)) {
     skipSpaces(st);
     if (st.eat('|')) return name;
   }
@@ -176,19 +175,19 @@ function parseMapKeysMatch(st: State, start: number): QueryPart | Fail {
   skipTrivia(st);
   if (!(st.eat('keys') || st.eat('KEYS'))) return miss(st.pos);
   const comparator = parseKeyComparator(st);
-  if (isFail(comparator)) return commit(comparator);
+  if (comparator instanceof Fail) return commit(comparator);
   skipTrivia(st);
   const valueStart = st.pos;
   let compareWith: LetValue;
   const lit = parseValue(st);
-  if (!isFail(lit)) {
+  if (!(lit instanceof Fail)) {
     compareWith = { kind: 'LiteralValue', literal: lit, span: lit.span };
   } else {
     if (lit.fatal) return lit;
     st.pos = valueStart;
     skipTrivia(st);
     const q = parseAccess(st);
-    if (isFail(q)) return commit(q);
+    if (q instanceof Fail) return commit(q);
     compareWith = { kind: 'QueryValue', query: q, span: q.span };
   }
   const close = closeBracket(st);
@@ -212,7 +211,7 @@ function parseFilter(st: State, start: number): QueryPart | Fail {
   try {
     const capture = parseCapture(st);
     const conjunctions = parseCnf(st, parseClause);
-    if (isFail(conjunctions)) return conjunctions;
+    if (conjunctions instanceof Fail) return conjunctions;
     const close = closeBracket(st);
     if (close) return commit(close);
     return { kind: 'Filter', capture, conjunctions, span: span(start, st.pos) };
@@ -231,14 +230,17 @@ const BRACKET_PRODUCTIONS = [
 
 function parseBracketed(st: State): QueryPart | Fail {
   const start = st.pos;
+  // The part's span starts at its `[`, after any leading trivia.
+  skipTrivia(st);
+  const at = st.pos;
+  st.pos = start;
+  // Every production opens with trivia and `[`; without one they would all
+  // fail recoverably right there (the common case: the query has ended).
+  if (st.text.charCodeAt(at) !== 0x5b) return miss(at);
   let last: Fail = miss(start);
   for (const p of BRACKET_PRODUCTIONS) {
-    // The part's span starts at its `[`, after any leading trivia.
-    skipTrivia(st);
-    const at = st.pos;
-    st.pos = start;
     const r = p(st, at);
-    if (!isFail(r)) return r;
+    if (!(r instanceof Fail)) return r;
     if (r.fatal) return r;
     st.pos = start;
     last = r;
@@ -249,7 +251,7 @@ function parseBracketed(st: State): QueryPart | Fail {
 function parsePart(st: State): QueryPart | Fail {
   const start = st.pos;
   const d = parseDotted(st);
-  if (!isFail(d) || d.fatal) return d;
+  if (!(d instanceof Fail) || d.fatal) return d;
   st.pos = start;
   return parseBracketed(st);
 }
@@ -280,7 +282,7 @@ function parseAccessUncached(st: State): Query | Fail {
     st.pos = start;
   }
   const first = parseFirstPart(st);
-  if (isFail(first)) {
+  if (first instanceof Fail) {
     if (!first.fatal) st.pos = start;
     return first;
   }
@@ -288,7 +290,7 @@ function parseAccessUncached(st: State): Query | Fail {
   for (;;) {
     const before = st.pos;
     const part = parsePart(st);
-    if (isFail(part)) {
+    if (part instanceof Fail) {
       if (part.fatal) return part;
       st.pos = before;
       break;

@@ -34,7 +34,6 @@ import {
   commit,
   Fail,
   isBlank,
-  isFail,
   locate,
   MAX_DEPTH,
   miss,
@@ -55,7 +54,7 @@ function parseTypeName(st: State): string | Fail {
   for (let i = 0; i < 3; i++) {
     if (i > 0 && !st.eat('::')) break;
     const name = parseName(st);
-    if (isFail(name)) break;
+    if (name instanceof Fail) break;
     parts.push(name);
   }
   if (parts.length === 3) {
@@ -64,10 +63,10 @@ function parseTypeName(st: State): string | Fail {
   }
   st.pos = start;
   const first = parseName(st);
-  if (isFail(first)) return first;
+  if (first instanceof Fail) return first;
   if (!st.eat('::')) return miss(st.pos);
   const second = parseName(st);
-  if (isFail(second)) return second;
+  if (second instanceof Fail) return second;
   return `${first}::${second}`;
 }
 
@@ -108,31 +107,31 @@ function typeBlockQuery(st: State, typeName: string, start: number): QueryPart[]
 function parseTypeBlock(st: State): TypeBlock | Fail {
   const start = st.pos;
   const typeName = parseTypeName(st);
-  if (isFail(typeName)) return typeName;
+  if (typeName instanceof Fail) return typeName;
   const ws = requireTrivia(st);
   if (ws) return commit(ws);
   const beforeWhen = st.pos;
   let conditions: Conjunctions<WhenCondition> | null = null;
   const c = parseWhenConditions(st);
-  if (!isFail(c)) conditions = c;
+  if (!(c instanceof Fail)) conditions = c;
   else if (c.fatal) return c;
   else st.pos = beforeWhen;
   let block: Block<GuardClause>;
   if (conditions !== null) {
     const b = parseBlock(st, parseClause);
-    if (isFail(b)) return commit(b);
+    if (b instanceof Fail) return commit(b);
     block = b;
   } else {
     const beforeBlock = st.pos;
     const b = parseBlock(st, parseClause);
-    if (!isFail(b)) {
+    if (!(b instanceof Fail)) {
       block = b;
     } else {
       if (b.fatal) return b;
       st.pos = beforeBlock;
       skipTrivia(st);
       const single = parseClause(st);
-      if (isFail(single)) return commit(single);
+      if (single instanceof Fail) return commit(single);
       block = { assignments: [], conjunctions: [[single]] };
     }
   }
@@ -151,9 +150,9 @@ function parseRuleWhen(st: State): WhenBlock | Fail {
   skipTrivia(st);
   const start = st.pos;
   const conditions = parseWhenConditions(st);
-  if (isFail(conditions)) return conditions;
+  if (conditions instanceof Fail) return conditions;
   const block = parseBlock(st, parseClauseOrRuleRef);
-  if (isFail(block)) return block;
+  if (block instanceof Fail) return block;
   return { kind: 'WhenBlock', conditions, block, span: span(start, st.pos) };
 }
 
@@ -164,13 +163,15 @@ function trivia<T>(p: (st: State) => T | Fail): (st: State) => T | Fail {
   };
 }
 
+const RULE_BODY_CLAUSES: readonly ((st: State) => RuleClause | Fail)[] = [
+  trivia(parseTypeBlock),
+  parseRuleWhen,
+  trivia(parseClauseOrRuleRef),
+];
+
 /** Anything a rule body may hold (DSL-03). */
 function parseRuleBodyClause(st: State): RuleClause | Fail {
-  return firstOf<RuleClause>(st, [
-    trivia(parseTypeBlock),
-    parseRuleWhen,
-    trivia(parseClauseOrRuleRef),
-  ]);
+  return firstOf<RuleClause>(st, RULE_BODY_CLAUSES);
 }
 
 /** `rule` followed by at least one blank; recoverable when absent. */
@@ -190,7 +191,7 @@ function parseParameterNames(st: State): string[] | Fail {
   for (;;) {
     while (isBlank(st.peek())) st.pos++;
     const name = parseName(st);
-    if (isFail(name)) return commit(name);
+    if (name instanceof Fail) return commit(name);
     while (isBlank(st.peek())) st.pos++;
     if (!names.includes(name)) names.push(name);
     if (!st.eat(',')) break;
@@ -205,11 +206,11 @@ function parseParameterizedRule(st: State): ParameterizedRule | Fail {
   if (kw) return kw;
   const start = st.pos;
   const name = parseName(st);
-  if (isFail(name)) return commit(name);
+  if (name instanceof Fail) return commit(name);
   const parameters = parseParameterNames(st);
-  if (isFail(parameters)) return parameters;
+  if (parameters instanceof Fail) return parameters;
   const block = parseBlock(st, parseRuleBodyClause);
-  if (isFail(block)) return commit(block);
+  if (block instanceof Fail) return commit(block);
   const rule: Rule = {
     kind: 'Rule',
     name,
@@ -227,15 +228,15 @@ function parseNamedRule(st: State): Rule | Fail {
   if (kw) return kw;
   const start = st.pos;
   const name = parseName(st);
-  if (isFail(name)) return commit(name);
+  if (name instanceof Fail) return commit(name);
   const beforeWhen = st.pos;
   let conditions: Conjunctions<WhenCondition> | null = null;
   const c = parseWhenConditions(st);
-  if (!isFail(c)) conditions = c;
+  if (!(c instanceof Fail)) conditions = c;
   else if (c.fatal) return c;
   else st.pos = beforeWhen;
   const block = parseBlock(st, parseRuleBodyClause);
-  if (isFail(block)) return commit(block);
+  if (block instanceof Fail) return commit(block);
   return { kind: 'Rule', name, implicit: false, conditions, block, span: span(start, st.pos) };
 }
 
@@ -255,13 +256,13 @@ const TOP_LEVEL: readonly ((st: State) => TopItem | Fail)[] = [
 ];
 
 function wrap<T>(r: T | Fail, f: (value: T) => TopItem): TopItem | Fail {
-  return isFail(r) ? r : f(r);
+  return r instanceof Fail ? r : f(r);
 }
 
 function parseTopItem(st: State): TopItem | Fail {
   skipTrivia(st);
   const r = firstOf(st, TOP_LEVEL);
-  if (!isFail(r)) skipTrivia(st);
+  if (!(r instanceof Fail)) skipTrivia(st);
   return r;
 }
 
@@ -277,7 +278,7 @@ function parseFile(st: State): RulesFile | null | Fail {
   for (;;) {
     const before = st.pos;
     const item = parseTopItem(st);
-    if (isFail(item)) {
+    if (item instanceof Fail) {
       if (item.fatal) return item;
       st.pos = before;
       // The first item's own failure is reported as a failure at the start.
@@ -336,7 +337,7 @@ export function parseRulesFile(text: string, fileName: string): ParseOutcome {
     if (e instanceof RangeError) result = new Fail(true, st.pos, '', true);
     else throw e;
   }
-  if (!isFail(result)) return { ok: true, file: result };
+  if (!(result instanceof Fail)) return { ok: true, file: result };
   return { ok: false, error: toGuardError(st, result) };
 }
 

@@ -18,15 +18,32 @@ function loose(name: string): string {
   return name.toLowerCase().replace(/[\s_-]/g, '');
 }
 
-function aliasTable(rows: readonly string[]): ReadonlyMap<string, string> {
-  const table = new Map<string, string>();
-  for (const row of rows) {
-    const names = row.split(' ').filter((n) => n !== '');
-    const canonical = names[0];
-    if (canonical === undefined) continue;
-    for (const n of names) table.set(loose(n), canonical);
-  }
-  return table;
+interface AliasTable {
+  get(looseName: string): string | undefined;
+}
+
+/**
+ * A loose name → canonical name table, built on its first lookup: every
+ * validate loads this module (the function registry imports the regex
+ * translator), but only patterns with `\p{…}` ever consult it (start-up,
+ * docs/performance.md).
+ */
+function aliasTable(rows: readonly string[]): AliasTable {
+  let table: Map<string, string> | null = null;
+  return {
+    get(looseName) {
+      if (table === null) {
+        table = new Map<string, string>();
+        for (const row of rows) {
+          const names = row.split(' ').filter((n) => n !== '');
+          const canonical = names[0];
+          if (canonical === undefined) continue;
+          for (const n of names) table.set(loose(n), canonical);
+        }
+      }
+      return table.get(looseName);
+    },
+  };
 }
 
 const GENERAL_CATEGORIES = aliasTable([
@@ -128,38 +145,41 @@ const BINARY_PROPERTIES = aliasTable([
  * Properties Rust accepts but JavaScript has no equivalent for: refused with a
  * clear message instead of being approximated.
  */
-const RUST_ONLY = new Set(
-  [
-    'Other_Alphabetic',
-    'OAlpha',
-    'Other_Lowercase',
-    'OLower',
-    'Other_Uppercase',
-    'OUpper',
-    'Other_Math',
-    'OMath',
-    'Other_Grapheme_Extend',
-    'OGr_Ext',
-    'Other_ID_Start',
-    'OIDS',
-    'Other_ID_Continue',
-    'OIDC',
-    'Other_Default_Ignorable_Code_Point',
-    'ODI',
-    'Grapheme_Link',
-    'Gr_Link',
-    'Hyphen',
-    'Prepended_Concatenation_Mark',
-    'PCM',
-    'Age',
-    'Grapheme_Cluster_Break',
-    'GCB',
-    'Word_Break',
-    'WB',
-    'Sentence_Break',
-    'SB',
-  ].map(loose),
-);
+const RUST_ONLY_NAMES = [
+  'Other_Alphabetic',
+  'OAlpha',
+  'Other_Lowercase',
+  'OLower',
+  'Other_Uppercase',
+  'OUpper',
+  'Other_Math',
+  'OMath',
+  'Other_Grapheme_Extend',
+  'OGr_Ext',
+  'Other_ID_Start',
+  'OIDS',
+  'Other_ID_Continue',
+  'OIDC',
+  'Other_Default_Ignorable_Code_Point',
+  'ODI',
+  'Grapheme_Link',
+  'Gr_Link',
+  'Hyphen',
+  'Prepended_Concatenation_Mark',
+  'PCM',
+  'Age',
+  'Grapheme_Cluster_Break',
+  'GCB',
+  'Word_Break',
+  'WB',
+  'Sentence_Break',
+  'SB',
+];
+let rustOnly: ReadonlySet<string> | null = null;
+function isRustOnly(looseName: string): boolean {
+  rustOnly ??= new Set(RUST_ONLY_NAMES.map(loose));
+  return rustOnly.has(looseName);
+}
 
 const SCRIPTS = aliasTable(SCRIPT_ALIASES);
 
@@ -188,7 +208,7 @@ function lookupBare(name: string): PropertyLookup {
   if (category !== undefined) return { ok: true, js: category, negated: false };
   const script = SCRIPTS.get(key);
   if (script !== undefined) return { ok: true, js: `Script=${script}`, negated: false };
-  if (RUST_ONLY.has(key)) return unsupported(name);
+  if (isRustOnly(key)) return unsupported(name);
   // Rust also accepts an `Is` prefix (`\p{IsGreek}`), checked against cfn-guard 3.1.1.
   if (key.startsWith('is') && key.length > 2) return lookupBare(key.slice(2));
   return notFound;
@@ -207,7 +227,7 @@ function lookupByValue(property: string, value: string): PropertyLookup {
     const which = prop === 'script' || prop === 'sc' ? 'Script' : 'Script_Extensions';
     return { ok: true, js: `${which}=${script}`, negated: false };
   }
-  if (RUST_ONLY.has(prop)) return unsupported(property);
+  if (isRustOnly(prop)) return unsupported(property);
   return notFound;
 }
 

@@ -75,6 +75,8 @@ export class State {
   readonly queryMemo = new Map<number, { readonly result: unknown; readonly end: number }>();
   /** The last regex literal that did not compile, for a clearer message. */
   badRegex: { readonly at: number; readonly message: string } | null = null;
+  /** Offsets where lines start, built on the first `locate`. */
+  lineStarts: number[] | null = null;
 
   constructor(
     readonly text: string,
@@ -87,6 +89,11 @@ export class State {
 
   peek(offset = 0): string {
     return this.text.charAt(this.pos + offset);
+  }
+
+  /** The UTF-16 code unit at the cursor (NaN at the end): cheaper than `peek` on hot paths. */
+  code(offset = 0): number {
+    return this.text.charCodeAt(this.pos + offset);
   }
 
   startsWith(word: string): boolean {
@@ -150,11 +157,13 @@ export function codePointAt(text: string, pos: number): string {
 export function skipTrivia(st: State): void {
   const text = st.text;
   let pos = st.pos;
+  // Char codes rather than one-character strings: this runs before almost
+  // every token, so it is the parser's innermost loop.
   for (;;) {
-    const ch = text.charAt(pos);
-    if (isBlank(ch)) {
+    const c = text.charCodeAt(pos);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) {
       pos++;
-    } else if (ch === '#') {
+    } else if (c === 0x23) {
       const nl = text.indexOf('\n', pos);
       pos = nl === -1 ? text.length : nl;
     } else {
@@ -173,7 +182,10 @@ export function requireTrivia(st: State): Fail | null {
 
 /** Skips spaces and tabs only (no newlines, no comments). */
 export function skipSpaces(st: State): void {
-  while (st.peek() === ' ' || st.peek() === '\t') st.pos++;
+  const text = st.text;
+  let pos = st.pos;
+  for (let c = text.charCodeAt(pos); c === 0x20 || c === 0x09; c = text.charCodeAt(pos)) pos++;
+  st.pos = pos;
 }
 
 /**
@@ -183,31 +195,61 @@ export function skipSpaces(st: State): void {
 export function parseName(st: State): string | Fail {
   const start = st.pos;
   const text = st.text;
-  let pos = start;
-  while (isAsciiAlpha(text.charAt(pos))) pos++;
-  if (pos === start) return miss(start);
+  if (!isAsciiAlphaCode(text.charCodeAt(start))) return miss(start);
+  let pos = start + 1;
   for (;;) {
-    const ch = codePointAt(text, pos);
-    if (ch === '_' || isAlnum(ch)) pos += ch.length;
-    else break;
+    const c = text.charCodeAt(pos);
+    if (c < 0x80) {
+      // ASCII letters, digits and `_`; NaN (the end) fails every test.
+      if (isAsciiAlphaCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f) pos++;
+      else break;
+    } else {
+      const ch = codePointAt(text, pos);
+      if (isAlnum(ch)) pos += ch.length;
+      else break;
+    }
   }
   st.pos = pos;
   return text.slice(start, pos);
 }
 
+function isAsciiAlphaCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
 // ---------------------------------------------------------------------------
 // Locations
 
-function utf8Length(s: string): number {
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Code points (or UTF-8 bytes) in `text[from, to)`. A surrogate pair cut by
+ * `to` counts its high half alone, as iterating the slice would; a lone
+ * surrogate is one code point of 3 bytes (what `for…of` and the UTF-8 width
+ * of its code point give).
+ */
+function measure(text: string, from: number, to: number, bytes: boolean): number {
   let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) as number;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (!bytes) {
+      if (isHighSurrogate(c) && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+      n++;
+    } else if (c < 0x800) n += 2;
+    else if (isHighSurrogate(c) && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
+      i++;
+      n += 4;
+    } else n += 3;
   }
   return n;
 }
-
-const lineStartsCache = new WeakMap<State, number[]>();
 
 /**
  * 1-based line and column of an offset, the column counted in code points the
@@ -215,12 +257,12 @@ const lineStartsCache = new WeakMap<State, number[]>();
  * bytes (`get_column`, which it uses for function calls) when `bytes` is set.
  */
 export function locate(st: State, offset: number, bytes = false): { line: number; column: number } {
-  let starts = lineStartsCache.get(st);
+  let starts = st.lineStarts;
   if (!starts) {
     starts = [0];
     for (let i = st.text.indexOf('\n'); i !== -1; i = st.text.indexOf('\n', i + 1))
       starts.push(i + 1);
-    lineStartsCache.set(st, starts);
+    st.lineStarts = starts;
   }
   let lo = 0;
   let hi = starts.length - 1;
@@ -229,9 +271,6 @@ export function locate(st: State, offset: number, bytes = false): { line: number
     if ((starts[mid] as number) <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const prefix = st.text.slice(starts[lo] as number, offset);
-  let column = 0;
-  if (bytes) column = utf8Length(prefix);
-  else for (const _ of prefix) column++;
+  const column = measure(st.text, starts[lo] as number, offset, bytes);
   return { line: lo + 1, column: column + 1 };
 }
