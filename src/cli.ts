@@ -2,35 +2,49 @@
  * The command line: argv → (clap-compatible parsing, src/cli/) → one
  * command's `run(options, io)` → exit status. No `process` here: `bin/`
  * passes the arguments and a real `Io`, tests pass a capturing one.
+ *
+ * Start-up time (issue 6): only the argument parser is imported eagerly.
+ * Each command module — and with it the evaluator, the data loaders and the
+ * reporters — is loaded with `await import()` once the command is known, so
+ * `--help`, `--version` and usage errors never load them, and `parse-tree`
+ * never loads the evaluator. Keep it that way: a static import of a command
+ * module here undoes it (tests/unit/build checks the bundle end to end).
  */
 
 import { type Invocation, toInvocation } from './cli/options.js';
 import { parseArgs } from './cli/parse.js';
 import { VERSION } from './cli/version.js';
-import { completionScript } from './cli/completions.js';
-import * as completions from './commands/completions.js';
 import { EXIT, hardErrorText } from './commands/exit-codes.js';
 import type { Io } from './commands/io.js';
-import * as parseTree from './commands/parse-tree.js';
-import * as rulegen from './commands/rulegen.js';
-import * as test from './commands/test.js';
-import * as validate from './commands/validate.js';
 import { isGuardError } from './diag/errors.js';
 
 export { VERSION } from './cli/version.js';
 
-function dispatch(invocation: Invocation, io: Io): Promise<number> {
+async function dispatch(invocation: Invocation, io: Io): Promise<number> {
   switch (invocation.command) {
-    case 'validate':
+    case 'validate': {
+      const validate = await import('./commands/validate.js');
       return validate.run(invocation.options, io);
-    case 'test':
+    }
+    case 'test': {
+      const test = await import('./commands/test.js');
       return test.run(invocation.options, io);
-    case 'parse-tree':
+    }
+    case 'parse-tree': {
+      const parseTree = await import('./commands/parse-tree.js');
       return parseTree.run(invocation.options, io);
-    case 'rulegen':
+    }
+    case 'rulegen': {
+      const rulegen = await import('./commands/rulegen.js');
       return rulegen.run(invocation.options, io);
-    case 'completions':
-      return completions.run(invocation.options, io, completionScript);
+    }
+    case 'completions': {
+      const [completions, scripts] = await Promise.all([
+        import('./commands/completions.js'),
+        import('./cli/completions.js'),
+      ]);
+      return completions.run(invocation.options, io, scripts.completionScript);
+    }
   }
 }
 
