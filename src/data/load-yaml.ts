@@ -17,7 +17,6 @@
  */
 import { Composer, CST, Parser } from 'yaml';
 import type { GuardError } from '../diag/errors.js';
-import { coreTagName, scalarWrapperKey, sequenceWrapperKey, shortFormName } from './cfn-tags.js';
 import { findTooDeep } from './cst-depth.js';
 import {
   aliasError,
@@ -27,23 +26,20 @@ import {
   nonStringKeyError,
 } from './data-errors.js';
 import { type DataLimits, tooDeep } from './limits.js';
-import { listValue, mapValue, scalarValue, setEntry, stringValue } from './make.js';
+import { listValue, mapValue, setEntry } from './make.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
 import { type DataPosition, PositionIndex } from './positions.js';
-import { resolveValidateCoreTag, resolveValidatePlain } from './scalars.js';
+import { taggedList, taggedScalar } from './tagged-values.js';
 import type { KeyLocation, Value } from './value.js';
-
-type Token = CST.Token;
-type SourceToken = CST.SourceToken;
-
-/** Anchor/tag properties written before a node. */
-interface Props {
-  readonly tag: string | undefined;
-  /** Offset of the first property, which is where libyaml starts the node. */
-  readonly start: number | undefined;
-}
-
-const NO_PROPS: Props = { tag: undefined, start: undefined };
+import {
+  isCommentOnly,
+  isEmptyItem,
+  NO_PROPS,
+  nextFlowOffset,
+  type Props,
+  readProps,
+  valueIndicator,
+} from './yaml-cst-items.js';
 
 /**
  * An error found while walking, with the offset at which the reference's
@@ -138,34 +134,13 @@ function syntaxFromComposer(
   return dataSyntaxError(name, text, firstLine, pos.at(err.pos[0]));
 }
 
-function readProps(tokens: readonly SourceToken[] | undefined, from: number): Props {
-  if (tokens === undefined) return NO_PROPS;
-  let tag: string | undefined;
-  let start: number | undefined;
-  for (let i = from; i < tokens.length; i++) {
-    const t = tokens[i] as SourceToken;
-    if (t.type === 'tag') {
-      tag = t.source;
-      start ??= t.offset;
-    } else if (t.type === 'anchor') {
-      start ??= t.offset;
-    }
-  }
-  return tag === undefined && start === undefined ? NO_PROPS : { tag, start };
-}
-
-/** The `:` token of a map item's separator, if any. */
-function valueIndicator(sep: readonly SourceToken[] | undefined): SourceToken | undefined {
-  return sep?.find((t) => t.type === 'map-value-ind');
-}
-
 function syntaxAt(ctx: Ctx, offset: number, detail: string): WalkError {
   return new WalkError(offset, dataSyntaxError(ctx.name, ctx.original, detail, ctx.pos.at(offset)));
 }
 
 function buildNode(
   ctx: Ctx,
-  token: Token | null | undefined,
+  token: CST.Token | null | undefined,
   props: Props,
   emptyAt: number,
   path: string,
@@ -212,14 +187,11 @@ function buildNode(
         return buildFlowMap(ctx, token, path, at, depth);
       }
       // YAML-05: a listed function tag wraps the list under its long name.
-      const short = props.tag === undefined ? undefined : shortFormName(props.tag);
-      const key = short === undefined ? undefined : sequenceWrapperKey(short);
-      const listPath = key === undefined ? path : keyPath(path, key);
-      const list =
+      return taggedList(props.tag, path, at.line, at.col, (listPath) =>
         token.type === 'block-seq'
           ? buildBlockSeq(ctx, token, listPath, at, depth)
-          : buildFlowSeq(ctx, token, listPath, at, depth);
-      return key === undefined ? list : wrapper(key, list, path, at);
+          : buildFlowSeq(ctx, token, listPath, at, depth),
+      );
     }
     default: {
       const message = token.type === 'error' ? token.message : `unexpected ${token.type}`;
@@ -230,7 +202,7 @@ function buildNode(
 
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
-/** YAML-01/03/04/06: a scalar and its tag. */
+/** YAML-01/03/04/06: a scalar and its tag; a bad core-tagged value is an error at `offset`. */
 function buildScalar(
   ctx: Ctx,
   text: string,
@@ -240,32 +212,9 @@ function buildScalar(
   at: DataPosition,
   offset: number,
 ): Value {
-  if (tag === undefined) {
-    return isPlain
-      ? scalarValue(resolveValidatePlain(text), path, at.line, at.col)
-      : stringValue(text, path, at.line, at.col);
-  }
-  const short = shortFormName(tag);
-  if (short !== undefined) {
-    const key = scalarWrapperKey(short);
-    const inner = stringValue(text, key === undefined ? path : keyPath(path, key), at.line, at.col);
-    return key === undefined ? inner : wrapper(key, inner, path, at);
-  }
-  const core = coreTagName(tag);
-  if (core !== undefined) {
-    const r = resolveValidateCoreTag(core, text);
-    if (r === undefined) {
-      throw new WalkError(offset, badTaggedValueError(ctx.name, text, at));
-    }
-    return scalarValue(r, path, at.line, at.col);
-  }
-  return stringValue(text, path, at.line, at.col);
-}
-
-function wrapper(key: string, inner: Value, path: string, at: DataPosition): Value {
-  const entries = new Map<string, Value>([[key, inner]]);
-  const keys = new Map<string, KeyLocation>([[key, { line: at.line, col: at.col }]]);
-  return mapValue(entries, keys, path, at.line, at.col);
+  const v = taggedScalar(text, isPlain, tag, path, at.line, at.col);
+  if (v === undefined) throw new WalkError(offset, badTaggedValueError(ctx.name, text, at));
+  return v;
 }
 
 function buildBlockSeq(
@@ -301,7 +250,7 @@ function buildFlowSeq(
   const list = token.items;
   for (let i = 0; i < list.length; i++) {
     const item = list[i] as CST.CollectionItem;
-    if (item.key === undefined && item.sep === undefined && item.value === undefined) continue;
+    if (isEmptyItem(item)) continue;
     const itemPath = indexPath(path, items.length);
     if (item.key !== undefined || valueIndicator(item.sep) !== undefined) {
       // `[a: 1]`: a single-pair mapping inside a flow sequence.
@@ -321,14 +270,6 @@ function buildFlowSeq(
   return listValue(items, path, at.line, at.col);
 }
 
-/** Where an empty value of flow item `i` sits: the next `,` or the closing bracket. */
-function nextFlowOffset(token: CST.FlowCollection, i: number): number {
-  const next = token.items[i + 1];
-  const comma = next?.start.find((t) => t.type === 'comma');
-  if (comma !== undefined) return comma.offset;
-  return token.end[0]?.offset ?? token.offset;
-}
-
 function buildFlowMap(
   ctx: Ctx,
   token: CST.FlowCollection,
@@ -342,7 +283,7 @@ function buildFlowMap(
   let bad: DataPosition | undefined;
   for (let i = 0; i < list.length; i++) {
     const item = list[i] as CST.CollectionItem;
-    if (item.key === undefined && item.sep === undefined && item.value === undefined) continue;
+    if (isEmptyItem(item)) continue;
     const props = readProps(item.start, 0);
     const next = nextFlowOffset(token, i);
     bad ??= addPair(ctx, entries, keyLocations, item, props, next, path, depth);
@@ -383,19 +324,6 @@ function buildBlockMap(
 }
 
 /**
- * A block-map item holding only comments (one indented deeper than the last
- * value): the CST keeps it as an item, libyaml ignores comments.
- */
-function isCommentOnly(item: CST.BlockMap['items'][number]): boolean {
-  return (
-    item.key === undefined &&
-    item.sep === undefined &&
-    item.value === undefined &&
-    !item.start.some((t) => t.type === 'explicit-key-ind')
-  );
-}
-
-/**
  * DATA-06: the reference checks keys when a mapping ends, so the first map to
  * be completed reports its first non-string key; inner maps complete first.
  */
@@ -419,7 +347,9 @@ function addPair(
   const ind = valueIndicator(item.sep);
   const key = buildNode(ctx, keyToken, keyProps, ind?.offset ?? emptyAt, mapPath, depth + 1);
   const valueProps =
-    ind === undefined ? NO_PROPS : readProps(item.sep, (item.sep as SourceToken[]).indexOf(ind));
+    ind === undefined
+      ? NO_PROPS
+      : readProps(item.sep, (item.sep as CST.SourceToken[]).indexOf(ind));
   const valueToken = item.sep === undefined ? undefined : item.value;
   const valuePath = key.kind === 'string' ? keyPath(mapPath, key.value) : mapPath;
   const value = buildNode(ctx, valueToken, valueProps, emptyAt, valuePath, depth + 1);

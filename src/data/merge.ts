@@ -6,35 +6,10 @@
  * Texts checked against cfn-guard 3.1.1.
  */
 import { GuardError } from '../diag/errors.js';
+import { typeInfo } from './display.js';
 import { listValue, mapValue } from './make.js';
 import { ROOT_PATH } from './path.js';
 import type { KeyLocation, Value } from './value.js';
-
-/** The type names the reference uses in merge errors. */
-function mergeTypeName(v: Value): string {
-  switch (v.kind) {
-    case 'null':
-      return 'null';
-    case 'string':
-      return 'String';
-    case 'regex':
-      return 'Regex';
-    case 'bool':
-      return 'bool';
-    case 'int':
-      return 'int';
-    case 'float':
-      return 'float';
-    case 'char':
-      return 'char';
-    case 'list':
-      return 'array';
-    case 'map':
-      return 'map';
-    case 'range':
-      return `range(${v.rangeType}, ${v.rangeType})`;
-  }
-}
 
 function mergeTwo(first: Value, second: Value): Value {
   if (first.kind === 'map' && second.kind === 'map') {
@@ -59,8 +34,9 @@ function mergeTwo(first: Value, second: Value): Value {
   if (first.kind === 'list' && second.kind === 'list') {
     return listValue([...first.items, ...second.items], ROOT_PATH, first.line, first.col);
   }
-  const a = mergeTypeName(first);
-  const b = mergeTypeName(second);
+  // The reference names the types as in its comparison messages.
+  const a = typeInfo(first);
+  const b = typeInfo(second);
   throw new GuardError('DATA_MERGE_TYPES', `cannot merge a ${a} document with a ${b} document`, {
     compat: `Types or variable assignments are incompatible \`Types are not compatible for merges ${a}, ${b}\``,
   });

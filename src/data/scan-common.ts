@@ -6,6 +6,12 @@
 /** Thrown inside a fast scanner to abandon the fast path. */
 export const FALLBACK = Symbol('fast-path-fallback');
 
+/** `v`, or a fallback when a shared helper found it outside the fast path's reach. */
+export function orFallback<T>(v: T | undefined): T {
+  if (v === undefined) throw FALLBACK;
+  return v;
+}
+
 /**
  * Longest key a fast path takes. libyaml stops treating a key as a "simple
  * key" past 1024 characters; such files go through the YAML route.

@@ -15,6 +15,7 @@ import type {
   RegexLiteral,
   StringLiteral,
 } from './ast.js';
+import { parseSeparated } from './combinators.js';
 import { translateRegex } from './regex.js';
 import {
   codePointAt,
@@ -246,12 +247,10 @@ export function parseRange(st: State): RangeLiteral | Fail {
   return commit(miss(st.pos, 'Could not parse range'));
 }
 
-/** Runs `p`; on a recoverable failure puts the cursor back. */
-function attempt<T>(st: State, p: (st: State) => T | Fail): T | Fail {
-  const start = st.pos;
-  const r = p(st);
-  if (r instanceof Fail && !r.fatal) st.pos = start;
-  return r;
+/** A `,` after optional blanks and comments: the separator in lists and maps. */
+function eatCommaAfterTrivia(st: State): boolean {
+  skipTrivia(st);
+  return st.eat(',');
 }
 
 /** `[v, …]` (LIT-09); comments and newlines allowed between items. */
@@ -263,27 +262,8 @@ function parseList(st: State): ListLiteral | Fail {
   try {
     st.pos++;
     const items: Literal[] = [];
-    const first = attempt(st, parseValue);
-    if (first instanceof Fail) {
-      if (first.fatal) return first;
-    } else {
-      items.push(first);
-      for (;;) {
-        const before = st.pos;
-        skipTrivia(st);
-        if (!st.eat(',')) {
-          st.pos = before;
-          break;
-        }
-        const next = attempt(st, parseValue);
-        if (next instanceof Fail) {
-          if (next.fatal) return next;
-          st.pos = before;
-          break;
-        }
-        items.push(next);
-      }
-    }
+    const bad = parseSeparated(st, eatCommaAfterTrivia, parseValue, (v) => items.push(v));
+    if (bad) return bad;
     skipTrivia(st);
     if (!st.eat(']')) return miss(st.pos);
     return { kind: 'List', items, span: span(start, st.pos) };
@@ -337,27 +317,8 @@ function parseMap(st: State): MapLiteral | Fail {
       else
         entries[at] = { key: e.key, value: e.value, span: (entries[at] as MapLiteralEntry).span };
     };
-    const first = attempt(st, parseMapEntry);
-    if (first instanceof Fail) {
-      if (first.fatal) return first;
-    } else {
-      put(first);
-      for (;;) {
-        const before = st.pos;
-        skipTrivia(st);
-        if (!st.eat(',')) {
-          st.pos = before;
-          break;
-        }
-        const next = attempt(st, parseMapEntry);
-        if (next instanceof Fail) {
-          if (next.fatal) return next;
-          st.pos = before;
-          break;
-        }
-        put(next);
-      }
-    }
+    const bad = parseSeparated(st, eatCommaAfterTrivia, parseMapEntry, put);
+    if (bad) return bad;
     skipTrivia(st);
     if (!st.eat('}')) return miss(st.pos);
     return { kind: 'Map', entries, span: span(start, st.pos) };

@@ -4,8 +4,9 @@
  */
 import { span } from '../diag/span.js';
 import type { Comparator, LetValue, MapKeyFilterPart, Query, QueryPart } from './ast.js';
-import { parseClause, parseCnf, parseNot } from './parse-clause.js';
+import { parseClause, parseCnf } from './parse-clause.js';
 import { parseInt64, parseString, parseValue } from './parse-literal.js';
+import { parseNot } from './parse-operator.js';
 import {
   commit,
   Fail,

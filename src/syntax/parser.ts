@@ -8,7 +8,6 @@ import { GuardError } from '../diag/errors.js';
 import { span } from '../diag/span.js';
 import type {
   Block,
-  Conjunctions,
   GuardClause,
   LetExpr,
   ParameterizedRule,
@@ -18,18 +17,18 @@ import type {
   RulesFile,
   TypeBlock,
   WhenBlock,
-  WhenCondition,
 } from './ast.js';
+import { firstOf } from './combinators.js';
 import {
   CTX_MESSAGE,
-  firstOf,
-  parseAssignment,
   parseBlock,
   parseClause,
   parseClauseOrRuleRef,
   parseDisjunction,
-  parseWhenConditions,
+  parseOptionalWhen,
+  parseWhenBlock,
 } from './parse-clause.js';
+import { parseAssignment } from './parse-let.js';
 import {
   commit,
   Fail,
@@ -110,12 +109,8 @@ function parseTypeBlock(st: State): TypeBlock | Fail {
   if (typeName instanceof Fail) return typeName;
   const ws = requireTrivia(st);
   if (ws) return commit(ws);
-  const beforeWhen = st.pos;
-  let conditions: Conjunctions<WhenCondition> | null = null;
-  const c = parseWhenConditions(st);
-  if (!(c instanceof Fail)) conditions = c;
-  else if (c.fatal) return c;
-  else st.pos = beforeWhen;
+  const conditions = parseOptionalWhen(st);
+  if (conditions instanceof Fail) return conditions;
   let block: Block<GuardClause>;
   if (conditions !== null) {
     const b = parseBlock(st, parseClause);
@@ -147,13 +142,7 @@ function parseTypeBlock(st: State): TypeBlock | Fail {
 
 /** A `when` block directly in a rule body (its body may hold rule references). */
 function parseRuleWhen(st: State): WhenBlock | Fail {
-  skipTrivia(st);
-  const start = st.pos;
-  const conditions = parseWhenConditions(st);
-  if (conditions instanceof Fail) return conditions;
-  const block = parseBlock(st, parseClauseOrRuleRef);
-  if (block instanceof Fail) return block;
-  return { kind: 'WhenBlock', conditions, block, span: span(start, st.pos) };
+  return parseWhenBlock(st, parseClauseOrRuleRef);
 }
 
 function trivia<T>(p: (st: State) => T | Fail): (st: State) => T | Fail {
@@ -229,12 +218,8 @@ function parseNamedRule(st: State): Rule | Fail {
   const start = st.pos;
   const name = parseName(st);
   if (name instanceof Fail) return commit(name);
-  const beforeWhen = st.pos;
-  let conditions: Conjunctions<WhenCondition> | null = null;
-  const c = parseWhenConditions(st);
-  if (!(c instanceof Fail)) conditions = c;
-  else if (c.fatal) return c;
-  else st.pos = beforeWhen;
+  const conditions = parseOptionalWhen(st);
+  if (conditions instanceof Fail) return conditions;
   const block = parseBlock(st, parseRuleBodyClause);
   if (block instanceof Fail) return commit(block);
   return { kind: 'Rule', name, implicit: false, conditions, block, span: span(start, st.pos) };

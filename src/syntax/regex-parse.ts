@@ -1,13 +1,7 @@
-import {
-  type AssertKind,
-  type ClassItem,
-  type ClassSet,
-  type ParsedRegex,
-  type PerlClass,
-  type RegexNode,
-  RegexSyntaxError,
-} from './regex-ast.js';
-import { lookupProperty } from './regex-unicode.js';
+import type { AssertKind, ParsedRegex, RegexNode } from './regex-ast.js';
+import { isDigit, RegexCursor } from './regex-cursor.js';
+import { parseClass } from './regex-parse-class.js';
+import { parseEscapeItem } from './regex-parse-escape.js';
 
 /**
  * Parser for the Guard regex dialect (LIT-06, OP-18): fancy-regex 0.13 on top
@@ -21,6 +15,9 @@ import { lookupProperty } from './regex-unicode.js';
  *    second repetition (`a{2}{3}` matches `aa{3}`); `{,n}` means `{0,n}`;
  *  - in `(?x)` mode whitespace inside `[...]` is still literal;
  *  - backreferences must name a group that is already open.
+ * This file holds the structure (alternation, repetition, groups, flags,
+ * assertions, backreferences); classes and character escapes have their own
+ * files.
  */
 
 const MAX_DEPTH = 64;
@@ -33,63 +30,15 @@ interface Flags {
   x: boolean;
 }
 
-const POSIX_NAMES = new Set([
-  'alnum',
-  'alpha',
-  'ascii',
-  'blank',
-  'cntrl',
-  'digit',
-  'graph',
-  'lower',
-  'print',
-  'punct',
-  'space',
-  'upper',
-  'word',
-  'xdigit',
-]);
-
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
-}
-
-function isHex(c: string | undefined): boolean {
-  return c !== undefined && /^[0-9a-fA-F]$/.test(c);
-}
-
-class Parser {
-  private pos = 0;
+class Parser extends RegexCursor {
   private flags: Flags = { i: false, m: false, s: false, U: false, x: false };
   private groupCount = 0;
   private readonly names = new Map<string, number>();
-
-  constructor(private readonly src: string) {}
 
   parse(): ParsedRegex {
     const root = this.parseAlt(0);
     if (this.pos < this.src.length) this.fail('General parsing error: end of string not reached');
     return { root, groupCount: this.groupCount, names: this.names };
-  }
-
-  private fail(message: string, at = this.pos): never {
-    throw new RegexSyntaxError(message, at);
-  }
-
-  private peek(offset = 0): string | undefined {
-    const c = this.src.codePointAt(this.pos + offset);
-    return c === undefined ? undefined : String.fromCodePoint(c);
-  }
-
-  private next(): string {
-    const c = this.peek();
-    if (c === undefined) this.fail('General parsing error: unexpected end of pattern');
-    this.pos += c.length;
-    return c;
-  }
-
-  private startsWith(text: string): boolean {
-    return this.src.startsWith(text, this.pos);
   }
 
   /** In `(?x)` mode whitespace and `#` comments are skipped between tokens. */
@@ -228,7 +177,7 @@ class Parser {
       case ')':
         return { kind: 'Empty' };
       case '[':
-        return { kind: 'Class', set: this.parseClass(), caseInsensitive: this.flags.i };
+        return { kind: 'Class', set: parseClass(this), caseInsensitive: this.flags.i };
       default:
         this.pos += c.length;
         return this.literal(c.codePointAt(0) ?? 0);
@@ -404,197 +353,13 @@ class Parser {
     if (c === 'K' || c === 'G') {
       this.fail(`\\${c} has no JavaScript equivalent; tsguard cannot translate it`, at);
     }
-    const item = this.escapeItem(at, false);
+    const item = parseEscapeItem(this, at, false);
     if (item.kind === 'Char') return this.literal(item.cp);
     return {
       kind: 'Class',
       set: { kind: 'Union', items: [item] },
       caseInsensitive: this.flags.i,
     };
-  }
-
-  /**
-   * An escape that stands for characters: a literal, a Perl class or a Unicode
-   * property. `this.pos` is just after the backslash; `at` is the backslash.
-   */
-  private escapeItem(at: number, inClass: boolean): ClassItem {
-    const c = this.next();
-    switch (c) {
-      case 'd':
-      case 's':
-      case 'w':
-      case 'h':
-        return { kind: 'Perl', which: c as PerlClass, negated: false };
-      case 'D':
-      case 'S':
-      case 'W':
-      case 'H':
-        return { kind: 'Perl', which: c.toLowerCase() as PerlClass, negated: true };
-      case 'x':
-        return { kind: 'Char', cp: this.hexEscape(2) };
-      case 'u':
-        return { kind: 'Char', cp: this.hexEscape(4) };
-      case 'U':
-        return { kind: 'Char', cp: this.hexEscape(8) };
-      case 'p':
-      case 'P':
-        return this.propertyEscape(at, c === 'P');
-      case 'a':
-        return { kind: 'Char', cp: 0x07 };
-      case 'f':
-        return { kind: 'Char', cp: 0x0c };
-      case 'n':
-        return { kind: 'Char', cp: 0x0a };
-      case 'r':
-        return { kind: 'Char', cp: 0x0d };
-      case 't':
-        return { kind: 'Char', cp: 0x09 };
-      case 'v':
-        return { kind: 'Char', cp: 0x0b };
-      case 'e':
-        return { kind: 'Char', cp: 0x1b };
-      case 'b':
-        // only reached inside a class, where `\b` is backspace
-        return { kind: 'Char', cp: 0x08 };
-      default:
-        if (isDigit(c)) this.fail('Invalid character class', at);
-        if (/^[A-Za-z]$/.test(c) && !(inClass && 'kAzBKG'.includes(c))) {
-          this.fail(`Invalid escape: \\${c}`, at);
-        }
-        return { kind: 'Char', cp: c.codePointAt(0) ?? 0 };
-    }
-  }
-
-  private hexEscape(digits: number): number {
-    const at = this.pos;
-    const fixed = this.src.slice(this.pos, this.pos + digits);
-    let text: string;
-    if (fixed.length === digits && [...fixed].every(isHex)) {
-      text = fixed;
-      this.pos += digits;
-    } else if (this.peek() === '{') {
-      const m = /^\{([0-9a-fA-F]{1,8})\}/.exec(this.src.slice(this.pos));
-      if (m === null || m[1] === undefined) this.fail('Invalid hex escape', at);
-      text = m[1];
-      this.pos += m[0].length;
-    } else {
-      this.fail('Invalid hex escape', at);
-    }
-    const cp = Number.parseInt(text, 16);
-    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      this.fail('Invalid codepoint for hex or unicode escape', at);
-    }
-    return cp;
-  }
-
-  private propertyEscape(at: number, negated: boolean): ClassItem {
-    let text: string;
-    if (this.peek() === '{') {
-      const end = this.src.indexOf('}', this.pos);
-      if (end < 0) this.fail('Unclosed Unicode property name', at);
-      text = this.src.slice(this.pos + 1, end);
-      this.pos = end + 1;
-      // cfn-guard 3.1.1 refuses the `\p{^X}` negation form.
-      if (text.startsWith('^')) this.fail('Unicode property not found', at);
-      // cfn-guard 3.1.1 answers `\p{sc!=Greek}` in a way we could not pin down
-      // (it does not match "a"), so the `!=` form is refused rather than guessed.
-      if (text.includes('!=')) {
-        this.fail(
-          'the \\p{name!=value} form has no verified equivalent; tsguard cannot translate it',
-          at,
-        );
-      }
-    } else {
-      const c = this.peek();
-      if (c === undefined) this.fail('Unclosed Unicode property name', at);
-      text = c;
-      this.pos += c.length;
-    }
-    const found = lookupProperty(text, negated);
-    if (!found.ok) this.fail(found.message, at);
-    return { kind: 'Prop', js: found.js, negated: found.negated };
-  }
-
-  /** `[...]` in Rust regex-syntax grammar; `this.pos` is at `[`. */
-  private parseClass(): ClassSet {
-    const open = this.pos;
-    this.pos += 1;
-    let negated = false;
-    if (this.peek() === '^') {
-      negated = true;
-      this.pos += 1;
-    }
-    const set = this.parseClassOps(true, open);
-    if (this.peek() !== ']') this.fail('Invalid character class', open);
-    this.pos += 1;
-    return negated ? { kind: 'Not', set } : set;
-  }
-
-  private classOp(): 'and' | 'minus' | 'xor' | null {
-    if (this.startsWith('&&')) return 'and';
-    if (this.startsWith('--')) return 'minus';
-    if (this.startsWith('~~')) return 'xor';
-    return null;
-  }
-
-  private parseClassOps(first: boolean, open: number): ClassSet {
-    let left = this.parseClassUnion(first, open);
-    for (let op = this.classOp(); op !== null; op = this.classOp()) {
-      this.pos += 2;
-      const right = this.parseClassUnion(false, open);
-      left = { kind: 'SetOp', op, left, right };
-    }
-    return left;
-  }
-
-  private parseClassUnion(first: boolean, open: number): ClassSet {
-    const items: ClassItem[] = [];
-    let atStart = first;
-    for (;;) {
-      const c = this.peek();
-      if (c === undefined) this.fail('Invalid character class', open);
-      if (c === ']' && !atStart) break;
-      atStart = false;
-      if (this.classOp() !== null) break;
-      if (c === '[') {
-        const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.pos));
-        if (posix?.[2] !== undefined && POSIX_NAMES.has(posix[2])) {
-          this.pos += posix[0].length;
-          items.push({ kind: 'Posix', name: posix[2], negated: posix[1] === '^' });
-        } else {
-          items.push({ kind: 'Nested', set: this.parseClass() });
-        }
-        continue;
-      }
-      const lo = this.classAtom();
-      if (
-        lo.kind === 'Char' &&
-        this.peek() === '-' &&
-        this.peek(1) !== ']' &&
-        this.peek(1) !== '-' &&
-        this.peek(1) !== undefined
-      ) {
-        const dash = this.pos;
-        this.pos += 1;
-        const hi = this.classAtom();
-        if (hi.kind !== 'Char') this.fail('Invalid character class range', dash);
-        if (hi.cp < lo.cp) this.fail('Invalid character class range', dash);
-        items.push({ kind: 'Range', lo: lo.cp, hi: hi.cp });
-      } else {
-        items.push(lo);
-      }
-    }
-    return { kind: 'Union', items };
-  }
-
-  private classAtom(): ClassItem {
-    const at = this.pos;
-    const c = this.next();
-    if (c === '\\') {
-      if (this.peek() === undefined) this.fail('Backslash without following character', at);
-      return this.escapeItem(at, true);
-    }
-    return { kind: 'Char', cp: c.codePointAt(0) ?? 0 };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Value } from '../../../src/data/value.js';
+import { GuardError } from '../../../src/diag/errors.js';
 
 /** Every value as `path[L:l,C:c]`, sorted, like the reference prints them. */
 export function positionsOf(v: Value): string[] {
@@ -31,4 +32,15 @@ export function render(v: Value): string {
     default:
       return v.kind;
   }
+}
+
+/** The GuardError `fn` throws; fails the test when it throws nothing or something else. */
+export function thrown(fn: () => unknown): GuardError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof GuardError) return e;
+    throw e;
+  }
+  throw new Error('expected a GuardError');
 }

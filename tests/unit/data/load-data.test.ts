@@ -1,17 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadDataDocument } from '../../../src/data/load-data.js';
-import { GuardError } from '../../../src/diag/errors.js';
-import { positionsOf, render } from './helpers.js';
-
-function thrown(fn: () => unknown): GuardError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GuardError) return e;
-    throw e;
-  }
-  throw new Error('expected a GuardError');
-}
+import { positionsOf, render, thrown } from './helpers.js';
 
 // Every expected position below was printed by cfn-guard 3.1.1 (`-o json`
 // error messages, `Path=/a/b[L:x,C:y]`).

@@ -1,18 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadStandardDocument } from '../../../src/data/load-standard.js';
 import { rebaseValue } from '../../../src/data/rebase.js';
-import { GuardError } from '../../../src/diag/errors.js';
-import { positionsOf, render } from './helpers.js';
-
-function thrown(fn: () => unknown): GuardError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GuardError) return e;
-    throw e;
-  }
-  throw new Error('expected a GuardError');
-}
+import { positionsOf, render, thrown } from './helpers.js';
 
 // Expected values recorded with `cfn-guard test -v` (serde_yaml route, YAML-08).
 describe('standard loader', () => {
