@@ -12,7 +12,7 @@ import type { Value } from '../data/value.js';
 import { GuardError } from '../diag/errors.js';
 import type { FileResult } from '../eval/result.js';
 import { buildFileReport, type FileReport } from '../report/file-report.js';
-import type { TextChunks } from '../report/json-writer.js';
+import { FlushingSink } from '../report/json-writer.js';
 import {
   type JunitTestCase,
   type JunitTestSuite,
@@ -104,7 +104,8 @@ export async function runStructured(
     suites.push({ name: file.name, timeMs: Math.round(performance.now() - started), testCases });
   }
 
-  const out: TextChunks = [];
+  // Streamed: the report of a large template exceeds V8's string limit.
+  const out = new FlushingSink((text) => io.stdout.write(text));
   if (format === 'junit') {
     writeJunit({ timeMs: Math.round(performance.now() - started), suites }, out);
   } else if (format === 'sarif') {
@@ -112,7 +113,7 @@ export async function runStructured(
   } else {
     writeStructured(combined, format, out);
   }
-  io.stdout.write(out.join(''));
+  out.flush();
 
   const anyFailed =
     format === 'junit'

@@ -24,11 +24,18 @@ type ClauseOutcome =
   | { readonly kind: 'Empty'; readonly status: Status }
   | { readonly kind: 'Values'; readonly statuses: Status[] };
 
+/** The block record's context per clause node, built once (as `clauseDisplay`). */
+const blockContexts = new WeakMap<AccessClause, string>();
+
 export function evalAccessClause(clause: AccessClause, scope: Scope): Status {
   const rec = scope.env.recorder;
   const all = clause.query.matchAll;
   const display = clauseDisplay(clause);
-  const blockContext = `GuardAccessClause#block${display}`;
+  let blockContext = blockContexts.get(clause);
+  if (blockContext === undefined) {
+    blockContext = `GuardAccessClause#block${display}`;
+    blockContexts.set(clause, blockContext);
+  }
   rec.start(blockContext);
   const outcome = UNARY_OPERATORS.has(clause.comparator.op)
     ? unaryClause(clause, scope, display)

@@ -124,6 +124,10 @@ function withinRange(value: Value, range: RangeValue): boolean | undefined {
  * key sets then values in the left map's order, lists pairwise in order.
  */
 export function compareEquality(lhs: Value, rhs: Value): EqualityOutcome {
+  // The commonest pair; equal code points is equal strings.
+  if (lhs.kind === 'string' && rhs.kind === 'string') {
+    return lhs.value === rhs.value ? EQUAL : NOT_EQUAL;
+  }
   if (lhs.kind === 'string' && rhs.kind === 'regex') {
     return regexSearch(rhs.regex, lhs.value) ? EQUAL : NOT_EQUAL;
   }

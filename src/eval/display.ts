@@ -217,6 +217,27 @@ export function queryDisplay(parts: readonly QueryPart[]): string {
   return parts.map(queryPartDisplay).join('.').replaceAll('.[', '[');
 }
 
+/**
+ * Display texts of a query's suffixes, per parts array (the AST is immutable,
+ * so a rules file's queries are displayed once per run, not once per lookup).
+ */
+const suffixTexts = new WeakMap<readonly QueryPart[], (string | undefined)[]>();
+
+/** `queryDisplay(parts.slice(from))`, memoised per parts array and offset. */
+export function queryDisplayFrom(parts: readonly QueryPart[], from: number): string {
+  let texts = suffixTexts.get(parts);
+  if (texts === undefined) {
+    texts = [];
+    suffixTexts.set(parts, texts);
+  }
+  let text = texts[from];
+  if (text === undefined) {
+    text = queryDisplay(from === 0 ? parts : parts.slice(from));
+    texts[from] = text;
+  }
+  return text;
+}
+
 const CMP_NAMES: Record<CmpOperator, string> = {
   Eq: 'EQUALS',
   In: 'IN',
@@ -293,6 +314,18 @@ export function letValueDisplay(v: LetValue): string {
  * Display: ` Type EQUALS  "X"`, ` %v not EMPTY  ` (OUT-CFN-05).
  */
 export function clauseDisplay(clause: AccessClause): string {
+  let text = clauseTexts.get(clause);
+  if (text === undefined) {
+    text = buildClauseDisplay(clause);
+    clauseTexts.set(clause, text);
+  }
+  return text;
+}
+
+/** Clause displays are record contexts of every evaluation: built once per clause node. */
+const clauseTexts = new WeakMap<AccessClause, string>();
+
+function buildClauseDisplay(clause: AccessClause): string {
   const rhs = clause.compareWith ? letValueDisplay(clause.compareWith) : '';
   return `${clause.negation ? 'not' : ''} ${queryDisplay(clause.query.parts)} ${comparatorDisplay(clause.comparator)} ${rhs}`;
 }

@@ -244,10 +244,38 @@ function evalRuleClause(clause: RuleClause, scope: Scope): Status {
   }
 }
 
+// Record contexts that depend only on a rules-file node and the file's name:
+// built once per node instead of once per evaluation.
+type TextMemo = WeakMap<object, { readonly file: string; readonly text: string }>;
+
+function memoText<N extends object>(
+  memo: TextMemo,
+  node: N,
+  file: string,
+  build: (node: N, file: string) => string,
+): string {
+  const hit = memo.get(node);
+  if (hit !== undefined && hit.file === file) return hit.text;
+  const text = build(node, file);
+  memo.set(node, { file, text });
+  return text;
+}
+
+const namedRuleContexts: TextMemo = new WeakMap();
+const blockClauseContexts: TextMemo = new WeakMap();
+const missingBlockContexts: TextMemo = new WeakMap();
+
+const namedRuleContext = (ref: NamedRuleRef, file: string): string =>
+  `Rule(${ref.rule}@${locationDisplay(file, ref.location)})`;
+const blockClauseContext = (clause: BlockClause, file: string): string =>
+  `BlockGuardClause#${locationDisplay(file, clause.location)}`;
+const missingBlockContext = (clause: BlockClause, file: string): string =>
+  `GuardBlockAccessClause#${locationDisplay(file, clause.location)}`;
+
 /** EVAL-07: PASS → PASS, FAIL or SKIP → FAIL; `not` swaps. */
 function evalNamedRuleRef(ref: NamedRuleRef, scope: Scope): Status {
   const rec = scope.env.recorder;
-  const context = `Rule(${ref.rule}@${locationDisplay(scope.env.rulesFileName, ref.location)})`;
+  const context = memoText(namedRuleContexts, ref, scope.env.rulesFileName, namedRuleContext);
   rec.start(context);
   const target = scope.env.ruleStatus(ref.rule);
   const status: Status = (target === 'PASS') !== ref.negation ? 'PASS' : 'FAIL';
@@ -310,8 +338,12 @@ function callFunction(call: FunctionCall, scope: Scope): QueryResult[] {
 /** DSL-05/06, EVAL-06. */
 function evalBlockClause(clause: BlockClause, scope: Scope): Status {
   const rec = scope.env.recorder;
-  const loc = locationDisplay(scope.env.rulesFileName, clause.location);
-  const context = `BlockGuardClause#${loc}`;
+  const context = memoText(
+    blockClauseContexts,
+    clause,
+    scope.env.rulesFileName,
+    blockClauseContext,
+  );
   const matchAll = clause.query.matchAll;
   rec.start(context);
   const values = scope.query(clause.query.parts);
@@ -327,7 +359,12 @@ function evalBlockClause(clause: BlockClause, scope: Scope): Status {
   for (const each of values) {
     if (!each.resolved) {
       tally.fails++;
-      const missing = `GuardBlockAccessClause#${loc}`;
+      const missing = memoText(
+        missingBlockContexts,
+        clause,
+        scope.env.rulesFileName,
+        missingBlockContext,
+      );
       rec.start(missing);
       rec.end(missing, {
         kind: 'ClauseValueCheck',

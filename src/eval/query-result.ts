@@ -40,3 +40,39 @@ export function literalResult(value: Value): Resolved {
 export function unresolved(traversedTo: Value, remainingQuery: string, reason: string): Unresolved {
   return { resolved: false, traversedTo, remainingQuery, reason };
 }
+
+/** Builds a reason text from the entry it explains and one detail (a key, an index). */
+export type Explain = (entry: Unresolved, detail: string) => string;
+
+/**
+ * An unresolved entry whose reason is written on first read. Rules probe
+ * optional properties on every resource, so most unresolved entries are
+ * never printed, and some reasons embed a debug dump of a whole map: the
+ * text is only built when a reporter asks for it (and then kept).
+ */
+class DeferredUnresolved implements Unresolved {
+  readonly resolved = false as const;
+  private text: string | null = null;
+
+  constructor(
+    readonly traversedTo: Value,
+    readonly remainingQuery: string,
+    private readonly explain: Explain,
+    private readonly detail: string,
+  ) {}
+
+  get reason(): string {
+    if (this.text === null) this.text = this.explain(this, this.detail);
+    return this.text;
+  }
+}
+
+/** An unresolved entry whose `reason` is `explain(entry, detail)`, computed lazily. */
+export function deferredUnresolved(
+  traversedTo: Value,
+  remainingQuery: string,
+  explain: Explain,
+  detail: string,
+): Unresolved {
+  return new DeferredUnresolved(traversedTo, remainingQuery, explain, detail);
+}

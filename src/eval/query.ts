@@ -7,16 +7,52 @@
  * resolves variables and whose root filter clauses are evaluated against —
  * the reference's "resolver", which is deliberately *not* re-rooted by `[*]`
  * on a list (see scope.ts).
+ *
+ * Performance: every step appends to one output array passed down (no
+ * per-step arrays), the remaining-query texts are memoised per query
+ * (display.ts `queryDisplayFrom`) and reason texts are built only when a
+ * report reads them (query-result.ts `deferredUnresolved`).
  */
 import type { MapValue, StringValue, Value } from '../data/value.js';
 import type { Conjunctions, GuardClause, MapKeyFilterPart, QueryPart } from '../syntax/ast.js';
-import { CONVERTERS, type Converter } from './converters.js';
-import { debugValue, pathDisplay, queryDisplay, queryPartDisplay, typeInfo } from './display.js';
+import { conversionsOf } from './converters.js';
+import {
+  debugValue,
+  pathDisplay,
+  queryDisplay,
+  queryDisplayFrom,
+  queryPartDisplay,
+  typeInfo,
+} from './display.js';
 import { incompatibleError, notComparableError } from './errors.js';
-import { compareEachRhs, type KeyComparison } from './operators.js';
-import { literalResult, type QueryResult, unresolved } from './query-result.js';
-import type { Comparison } from './result.js';
+import { selectByKeys } from './map-key-filter.js';
+import { keyValue } from './query-key.js';
+import {
+  filterNotContainer,
+  indexNotArray,
+  indexOutOfBounds,
+  keyIndexNotArray,
+  mapFilterNotStruct,
+  missingKey,
+  noMoreEntriesReason,
+  notAStructReason,
+} from './query-reasons.js';
+import {
+  deferredUnresolved,
+  type Explain,
+  literalResult,
+  type QueryResult,
+  unresolved,
+} from './query-result.js';
+import { runFilter } from './quiet-filter.js';
 import type { Scope } from './scope.js';
+
+/**
+ * The case converter a query is bound to (QRY-04): an index into the
+ * conversions of `conversionsOf`, or `NO_CONVERTER` before any fallback hit.
+ */
+type ConverterIndex = number;
+const NO_CONVERTER: ConverterIndex = -1;
 
 /** Resolves `parts` starting at `current`, with `resolver` for variables and filters. */
 export function resolveQuery(
@@ -24,57 +60,47 @@ export function resolveQuery(
   current: Value,
   resolver: Scope,
 ): QueryResult[] {
-  return retrieve(0, parts, current, resolver, null);
+  const out: QueryResult[] = [];
+  retrieve(0, parts, current, resolver, NO_CONVERTER, out);
+  return out;
 }
 
-function unresolvedAt(current: Value, reason: string, rest: readonly QueryPart[]): QueryResult[] {
-  return [unresolved(current, queryDisplay(rest), reason)];
+/** An unresolved entry at `current` with the query left from `from`. */
+function stopAt(
+  out: QueryResult[],
+  current: Value,
+  parts: readonly QueryPart[],
+  from: number,
+  explain: Explain,
+  detail: string,
+): void {
+  out.push(deferredUnresolved(current, queryDisplayFrom(parts, from), explain, detail));
 }
 
 /** The reference reads a key that parses as an i32 as an index (QRY-05). */
 function keyAsIndex(name: string): number | null {
+  const c = name.charCodeAt(0);
+  // Cheap reject first: only a sign or a digit can start an index.
+  if (!(c === 43 || c === 45 || (c >= 48 && c <= 57))) return null;
   if (!/^[+-]?\d+$/.test(name)) return null;
   const n = Number(name);
   return n >= -2147483648 && n <= 2147483647 ? n : null;
 }
 
+/** `list[index]`, then the rest of the query; the unresolved entry keeps the whole query. */
 function retrieveIndex(
-  parent: Value & { kind: 'list' },
   index: number,
   parts: readonly QueryPart[],
-): QueryResult {
+  list: Value & { kind: 'list' },
+  at: number,
+  resolver: Scope,
+  conv: ConverterIndex,
+  out: QueryResult[],
+): void {
   // GOT-10: negative indexes use their absolute value.
-  const check = Math.abs(index);
-  const item = parent.items[check];
-  if (item) return { resolved: true, value: item };
-  const all = queryDisplay(parts);
-  return unresolved(
-    parent,
-    all,
-    `Array Index out of bounds for path = ${pathDisplay(parent)} on index = ${index} inside Array = [${parent.items
-      .map(debugValue)
-      .join(', ')}], remaining query = ${all}`,
-  );
-}
-
-function noMoreEntries(current: Value, rest: readonly QueryPart[]): QueryResult[] {
-  return unresolvedAt(
-    current,
-    `No more entries for value at path = ${pathDisplay(current)} on type = ${typeInfo(current)} `,
-    rest,
-  );
-}
-
-/** The map key itself as a string value (path of the map, position of the key). */
-function keyValue(map: MapValue, key: string): StringValue {
-  const loc = map.keyLocations.get(key);
-  return {
-    kind: 'string',
-    value: key,
-    path: loc?.path ?? map.path,
-    line: loc?.line ?? map.line,
-    col: loc?.col ?? map.col,
-  };
+  const item = list.items[Math.abs(at)];
+  if (item) retrieve(index + 1, parts, item, resolver, conv, out);
+  else stopAt(out, list, parts, 0, indexOutOfBounds, String(at));
 }
 
 function retrieve(
@@ -82,138 +108,120 @@ function retrieve(
   parts: readonly QueryPart[],
   current: Value,
   resolver: Scope,
-  converter: Converter | null,
-): QueryResult[] {
+  conv: ConverterIndex,
+  out: QueryResult[],
+): void {
   const part = parts[index];
-  if (!part) return [{ resolved: true, value: current }];
-  const rest = parts.slice(index);
+  if (!part) {
+    out.push({ resolved: true, value: current });
+    return;
+  }
 
-  if (index === 0 && part.kind === 'Variable')
-    return retrieveVariableStart(parts, resolver, converter);
+  if (index === 0 && part.kind === 'Variable') {
+    retrieveVariableStart(parts, resolver, conv, out);
+    return;
+  }
 
   switch (part.kind) {
     case 'This':
-      return retrieve(index + 1, parts, current, resolver, converter);
+      retrieve(index + 1, parts, current, resolver, conv, out);
+      return;
 
     case 'Variable':
       // `.%v` interpolation (QRY-11) only applies to maps.
       if (current.kind === 'map')
-        return interpolate(index, parts, current, resolver, converter, part.name);
-      return notAStruct(current, `%${part.name}`, rest);
+        interpolate(index, parts, current, resolver, conv, part.name, out);
+      else stopAt(out, current, parts, index, notAStructReason, `%${part.name}`);
+      return;
 
     case 'Key': {
-      const asIndex = keyAsIndex(part.name);
+      const name = part.name;
+      const asIndex = keyAsIndex(name);
       if (asIndex !== null) {
-        if (current.kind === 'list') {
-          const r = retrieveIndex(current, asIndex, parts);
-          return r.resolved ? retrieve(index + 1, parts, r.value, resolver, converter) : [r];
-        }
-        return unresolvedAt(
-          current,
-          `Attempting to retrieve from index ${asIndex} but type is not an array at path ${pathDisplay(current)}`,
-          parts,
-        );
+        if (current.kind === 'list')
+          retrieveIndex(index, parts, current, asIndex, resolver, conv, out);
+        else stopAt(out, current, parts, 0, keyIndexNotArray, String(asIndex));
+        return;
       }
-      if (current.kind !== 'map') return notAStruct(current, part.name, rest);
-      const direct = current.entries.get(part.name);
-      if (direct) return retrieve(index + 1, parts, direct, resolver, converter);
+      if (current.kind !== 'map') {
+        stopAt(out, current, parts, index, notAStructReason, name);
+        return;
+      }
+      const entries = current.entries;
+      const direct = entries.get(name);
+      if (direct) {
+        retrieve(index + 1, parts, direct, resolver, conv, out);
+        return;
+      }
       // QRY-04: retry in other case conventions; the first hit sticks.
-      if (converter) {
-        const hit = current.entries.get(converter(part.name));
-        if (hit) return retrieve(index + 1, parts, hit, resolver, converter);
+      const forms = conversionsOf(name);
+      if (conv !== NO_CONVERTER) {
+        const hit = entries.get(forms[conv] ?? name);
+        if (hit) {
+          retrieve(index + 1, parts, hit, resolver, conv, out);
+          return;
+        }
       } else {
-        for (const each of CONVERTERS) {
-          const hit = current.entries.get(each(part.name));
-          if (hit) return retrieve(index + 1, parts, hit, resolver, each);
+        for (let i = 0; i < forms.length; i++) {
+          const hit = entries.get(forms[i] ?? name);
+          if (hit) {
+            retrieve(index + 1, parts, hit, resolver, i, out);
+            return;
+          }
         }
       }
-      return unresolvedAt(
-        current,
-        `Could not find key ${part.name} inside struct at path ${pathDisplay(current)}`,
-        rest,
-      );
+      stopAt(out, current, parts, index, missingKey, name);
+      return;
     }
 
-    case 'Index': {
-      if (current.kind === 'list') {
-        const r = retrieveIndex(current, part.index, parts);
-        return r.resolved ? retrieve(index + 1, parts, r.value, resolver, converter) : [r];
-      }
-      return unresolvedAt(
-        current,
-        `Attempting to retrieve from index ${part.index} but type is not an array at path ${pathDisplay(current)}, type ${typeInfo(current)}`,
-        rest,
-      );
-    }
+    case 'Index':
+      if (current.kind === 'list')
+        retrieveIndex(index, parts, current, part.index, resolver, conv, out);
+      else stopAt(out, current, parts, index, indexNotArray, String(part.index));
+      return;
 
     case 'AllIndices':
       // QRY-06: a map or scalar passes through unchanged.
-      if (current.kind === 'list')
-        return accumulateList(index, parts, current, resolver, converter);
-      if (current.kind === 'map' && part.capture !== null) {
-        // VAR-08: `[name]` on a map visits each value and captures its key.
-        const name = part.capture;
-        return accumulateMap(index, parts, current, resolver, (scope, key, value) => {
-          scope.addCapture(name, keyValue(current, key));
-          return retrieve(index + 1, parts, value, scope, converter);
-        });
-      }
-      return retrieve(index + 1, parts, current, resolver, converter);
+      if (current.kind === 'list') accumulateList(index, parts, current, resolver, conv, out);
+      // VAR-08: `[name]` on a map visits each value and captures its key.
+      else if (current.kind === 'map' && part.capture !== null)
+        accumulateMap(index, parts, current, resolver, conv, part.capture, out);
+      else retrieve(index + 1, parts, current, resolver, conv, out);
+      return;
 
     case 'AllValues':
-      if (current.kind === 'list')
-        return accumulateList(index, parts, current, resolver, converter);
-      if (current.kind === 'map') {
-        const name = part.capture;
-        return accumulateMap(index, parts, current, resolver, (scope, key, value) => {
-          if (name !== null) scope.addCapture(name, keyValue(current, key));
-          return retrieve(index + 1, parts, value, scope, converter);
-        });
-      }
-      return retrieve(index + 1, parts, current, resolver, converter);
+      if (current.kind === 'list') accumulateList(index, parts, current, resolver, conv, out);
+      else if (current.kind === 'map')
+        accumulateMap(index, parts, current, resolver, conv, part.capture, out);
+      else retrieve(index + 1, parts, current, resolver, conv, out);
+      return;
 
     case 'Filter':
-      return filter(index, parts, current, resolver, converter, part.conjunctions, part.capture);
+      filter(index, parts, current, resolver, conv, part.conjunctions, part.capture, out);
+      return;
 
     case 'MapKeyFilter':
-      if (current.kind !== 'map') {
-        return unresolvedAt(
-          current,
-          `Map Filter for keys was not a struct ${typeInfo(current)} ${pathDisplay(current)}`,
-          rest,
-        );
-      }
-      return mapKeyFilter(index, parts, current, resolver, converter, part);
+      if (current.kind !== 'map') stopAt(out, current, parts, index, mapFilterNotStruct, '');
+      else mapKeyFilter(index, parts, current, resolver, conv, part, out);
+      return;
   }
-}
-
-function notAStruct(current: Value, key: string, rest: readonly QueryPart[]): QueryResult[] {
-  return unresolvedAt(
-    current,
-    `Attempting to retrieve from key ${key} but type is not an struct type at path ${pathDisplay(current)}, Type = ${typeInfo(current)}, Value = ${debugValue(current)}`,
-    rest,
-  );
 }
 
 /** QRY-10: `%v.rest` runs `rest` on each entry of `%v`; a `[*]` right after `%v` is consumed. */
 function retrieveVariableStart(
   parts: readonly QueryPart[],
   resolver: Scope,
-  converter: Converter | null,
-): QueryResult[] {
+  conv: ConverterIndex,
+  out: QueryResult[],
+): void {
   const first = parts[0];
-  if (first?.kind !== 'Variable') return [];
+  if (first?.kind !== 'Variable') return;
   const values = resolver.resolveVariable(first.name);
   const next = parts[1]?.kind === 'AllIndices' ? 2 : 1;
-  const out: QueryResult[] = [];
   for (const each of values) {
-    if (!each.resolved || next >= parts.length) {
-      out.push(each);
-      continue;
-    }
-    out.push(...retrieve(next, parts, each.value, resolver.value(each.value), converter));
+    if (!each.resolved || next >= parts.length) out.push(each);
+    else retrieve(next, parts, each.value, resolver.value(each.value), conv, out);
   }
-  return out;
 }
 
 function accumulateList(
@@ -221,25 +229,35 @@ function accumulateList(
   parts: readonly QueryPart[],
   list: Value & { kind: 'list' },
   resolver: Scope,
-  converter: Converter | null,
-): QueryResult[] {
-  if (list.items.length === 0) return noMoreEntries(list, parts.slice(index));
-  const out: QueryResult[] = [];
-  for (const item of list.items) out.push(...retrieve(index + 1, parts, item, resolver, converter));
-  return out;
+  conv: ConverterIndex,
+  out: QueryResult[],
+): void {
+  if (list.items.length === 0) {
+    stopAt(out, list, parts, index, noMoreEntriesReason, '');
+    return;
+  }
+  for (const item of list.items) retrieve(index + 1, parts, item, resolver, conv, out);
 }
 
+/** Each value of `map` with the rest of the query; `capture` records each key (VAR-08). */
 function accumulateMap(
   index: number,
   parts: readonly QueryPart[],
   map: MapValue,
   resolver: Scope,
-  each: (scope: Scope, key: string, value: Value) => QueryResult[],
-): QueryResult[] {
-  if (map.entries.size === 0) return noMoreEntries(map, parts.slice(index));
-  const out: QueryResult[] = [];
-  for (const [key, value] of map.entries) out.push(...each(resolver.value(value), key, value));
-  return out;
+  conv: ConverterIndex,
+  capture: string | null,
+  out: QueryResult[],
+): void {
+  if (map.entries.size === 0) {
+    stopAt(out, map, parts, index, noMoreEntriesReason, '');
+    return;
+  }
+  for (const [key, value] of map.entries) {
+    const scope = resolver.value(value);
+    if (capture !== null) scope.addCapture(capture, keyValue(map, key));
+    retrieve(index + 1, parts, value, scope, conv, out);
+  }
 }
 
 /** Runs a filter's CNF on one candidate and records it as `Filter/Map#N` (QRY-08). */
@@ -250,16 +268,29 @@ function checkAndDelegate(
   capture: { readonly name: string; readonly map: MapValue; readonly key: string } | null,
   value: Value,
   scope: Scope,
-  converter: Converter | null,
-): QueryResult[] {
-  const env = scope.env;
-  const context = `Filter/Map#${conjunctions.length}`;
-  env.recorder.start(context);
-  const status = env.evalConjunctions(conjunctions, scope);
-  env.recorder.end(context, { kind: 'Filter', status });
-  if (status !== 'PASS') return [];
+  conv: ConverterIndex,
+  out: QueryResult[],
+): void {
+  const status = runFilter(conjunctions, scope, filterContext(conjunctions, 'Filter/Map#'));
+  if (status !== 'PASS') return;
   if (capture) scope.addCapture(capture.name, keyValue(capture.map, capture.key));
-  return retrieve(index + 1, parts, value, scope, converter);
+  retrieve(index + 1, parts, value, scope, conv, out);
+}
+
+/** `Filter/Map#N` / `Filter/List#N` (N = number of conjunctions), built once per filter. */
+const mapContexts = new WeakMap<Conjunctions<GuardClause>, string>();
+const listContexts = new WeakMap<Conjunctions<GuardClause>, string>();
+function filterContext(
+  conjunctions: Conjunctions<GuardClause>,
+  prefix: 'Filter/Map#' | 'Filter/List#',
+): string {
+  const memo = prefix === 'Filter/Map#' ? mapContexts : listContexts;
+  let text = memo.get(conjunctions);
+  if (text === undefined) {
+    text = `${prefix}${conjunctions.length}`;
+    memo.set(conjunctions, text);
+  }
+  return text;
 }
 
 function filter(
@@ -267,51 +298,47 @@ function filter(
   parts: readonly QueryPart[],
   current: Value,
   resolver: Scope,
-  converter: Converter | null,
+  conv: ConverterIndex,
   conjunctions: Conjunctions<GuardClause>,
   capture: string | null,
-): QueryResult[] {
+  out: QueryResult[],
+): void {
   const prev = parts[index - 1];
   if (current.kind === 'map') {
     if (prev?.kind === 'Key') {
       // QRY-08: a map reached by a plain key filters its values.
-      if (current.entries.size === 0) return [];
-      return accumulateMap(index, parts, current, resolver, (scope, key, value) =>
+      for (const [key, value] of current.entries) {
         checkAndDelegate(
           index,
           parts,
           conjunctions,
           capture === null ? null : { name: capture, map: current, key },
           value,
-          scope,
-          converter,
-        ),
-      );
+          resolver.value(value),
+          conv,
+          out,
+        );
+      }
+      return;
     }
     // Reached through `*`/`[*]` (or anything else): the map itself is the candidate.
-    return checkAndDelegate(index, parts, conjunctions, null, current, resolver, converter);
+    checkAndDelegate(index, parts, conjunctions, null, current, resolver, conv, out);
+    return;
   }
   if (current.kind === 'list') {
-    const out: QueryResult[] = [];
-    const env = resolver.env;
-    const context = `Filter/List#${conjunctions.length}`;
+    const context = filterContext(conjunctions, 'Filter/List#');
     for (const item of current.items) {
-      env.recorder.start(context);
-      const status = env.evalConjunctions(conjunctions, resolver.value(item));
-      env.recorder.end(context, { kind: 'Filter', status });
-      if (status === 'PASS') out.push(...retrieve(index + 1, parts, item, resolver, converter));
+      const status = runFilter(conjunctions, resolver.value(item), context);
+      if (status === 'PASS') retrieve(index + 1, parts, item, resolver, conv, out);
     }
-    return out;
+    return;
   }
   if (prev?.kind === 'AllIndices') {
     const status = resolver.env.evalConjunctions(conjunctions, resolver.value(current));
-    return status === 'PASS' ? retrieve(index + 1, parts, current, resolver, converter) : [];
+    if (status === 'PASS') retrieve(index + 1, parts, current, resolver, conv, out);
+    return;
   }
-  return unresolvedAt(
-    current,
-    `Filter on value type that was not a struct or array ${typeInfo(current)} ${pathDisplay(current)}`,
-    parts.slice(index),
-  );
+  stopAt(out, current, parts, index, filterNotContainer, '');
 }
 
 /** QRY-11: each string (or string in a list) of `%name` is used as a key of `map`. */
@@ -320,24 +347,28 @@ function interpolate(
   parts: readonly QueryPart[],
   map: MapValue,
   resolver: Scope,
-  converter: Converter | null,
+  conv: ConverterIndex,
   name: string,
-): QueryResult[] {
+  out: QueryResult[],
+): void {
   let keys = resolver.resolveVariable(name);
-  const rest = parts.slice(index);
+  const rest = queryDisplayFrom(parts, index);
   const next = parts[index + 1];
   if (next) {
     if (next.kind === 'Index') {
       const check = Math.abs(next.index);
       const picked = keys[check];
       if (!picked) {
-        return unresolvedAt(
-          map,
-          `Index ${check} on the set of values returned for variable ${name} on the join, is out of bounds. Length ${keys.length}, Values = [${keys
-            .map((k) => (k.resolved ? debugValue(k.value) : debugValue(k.traversedTo)))
-            .join(', ')}]`,
-          rest,
+        out.push(
+          unresolved(
+            map,
+            rest,
+            `Index ${check} on the set of values returned for variable ${name} on the join, is out of bounds. Length ${keys.length}, Values = [${keys
+              .map((k) => (k.resolved ? debugValue(k.value) : debugValue(k.traversedTo)))
+              .join(', ')}]`,
+          ),
         );
+        return;
       }
       keys = [picked];
     } else if (next.kind !== 'AllIndices' && next.kind !== 'Key') {
@@ -347,16 +378,15 @@ function interpolate(
       );
     }
   }
-  const out: QueryResult[] = [];
   const lookup = (key: StringValue): void => {
     const found = map.entries.get(key.value);
-    if (found) out.push(...retrieve(index + 1, parts, found, resolver, converter));
+    if (found) retrieve(index + 1, parts, found, resolver, conv, out);
     else
       out.push(
-        ...unresolvedAt(
+        unresolved(
           map,
-          `Could not locate key = ${key.value} inside struct at path = ${pathDisplay(key)}`,
           rest,
+          `Could not locate key = ${key.value} inside struct at path = ${pathDisplay(key)}`,
         ),
       );
   };
@@ -369,10 +399,10 @@ function interpolate(
   for (const k of keys) {
     if (!k.resolved) {
       out.push(
-        ...unresolvedAt(
+        unresolved(
           map,
-          `Keys returned for variable ${name} could not completely resolve. Path traversed until ${pathDisplay(k.traversedTo)}${k.reason}`,
           rest,
+          `Keys returned for variable ${name} could not completely resolve. Path traversed until ${pathDisplay(k.traversedTo)}${k.reason}`,
         ),
       );
       continue;
@@ -389,7 +419,6 @@ function interpolate(
       nonString(key);
     }
   }
-  return out;
 }
 
 /** QRY-09: `[ keys OP rhs ]` selects the values whose key satisfies the comparison. */
@@ -398,15 +427,17 @@ function mapKeyFilter(
   parts: readonly QueryPart[],
   map: MapValue,
   resolver: Scope,
-  converter: Converter | null,
+  conv: ConverterIndex,
   part: MapKeyFilterPart,
-): QueryResult[] {
+  out: QueryResult[],
+): void {
   const env = resolver.env;
   let rhs: QueryResult[];
   switch (part.compareWith.kind) {
     case 'QueryValue':
       // Resolved relative to the map itself, as the reference does.
-      rhs = retrieve(0, part.compareWith.query.parts, map, resolver, converter);
+      rhs = [];
+      retrieve(0, part.compareWith.query.parts, map, resolver, conv, rhs);
       break;
     case 'LiteralValue':
       rhs = [literalResult(env.literals.get(part.compareWith.literal))];
@@ -415,83 +446,7 @@ function mapKeyFilter(
       rhs = env.callFunction(part.compareWith, resolver);
       break;
   }
-  // `keys == a` with several RHS values behaves as `in`.
-  const op: 'Eq' | 'In' = part.comparator.op === 'Eq' && rhs.length <= 1 ? 'Eq' : 'In';
-  const comparison: Comparison = { op, negated: part.comparator.negated };
-  const selectedValues: Value[] = [];
-  for (const [key, value] of map.entries) {
-    const keyVal = keyValue(map, key);
-    const results = compareEachRhs(op, part.comparator.negated, keyVal, rhs);
-    const passed =
-      op === 'In'
-        ? recordAtLeastOne(resolver, results, comparison)
-        : recordAll(resolver, results, comparison);
-    for (let i = 0; i < passed; i++) selectedValues.push(value);
-    if (part.capture && passed > 0) resolver.addCapture(part.capture, keyVal);
+  for (const v of selectByKeys(map, resolver, part, rhs)) {
+    retrieve(index + 1, parts, v, resolver, conv, out);
   }
-  const out: QueryResult[] = [];
-  for (const v of selectedValues) out.push(...retrieve(index + 1, parts, v, resolver, converter));
-  return out;
-}
-
-/** Records each key comparison (context `""`, as the reference); returns how many passed. */
-function recordAll(
-  resolver: Scope,
-  results: readonly KeyComparison[],
-  comparison: Comparison,
-): number {
-  const rec = resolver.env.recorder;
-  let passed = 0;
-  for (const r of results) {
-    rec.start('');
-    if (r.kind === 'Comparable' && r.outcome) {
-      rec.end('', { kind: 'ClauseValueCheck', check: { kind: 'Success' } });
-      passed++;
-      continue;
-    }
-    const to: QueryResult = r.kind === 'UnresolvedRhs' ? r.rhs : { resolved: true, value: r.rhs };
-    rec.end('', {
-      kind: 'ClauseValueCheck',
-      check: {
-        kind: 'Comparison',
-        comparison,
-        from: { resolved: true, value: r.lhs },
-        to,
-        message: null,
-        customMessage: null,
-        status: 'FAIL',
-      },
-    });
-  }
-  return passed;
-}
-
-function recordAtLeastOne(
-  resolver: Scope,
-  results: readonly KeyComparison[],
-  comparison: Comparison,
-): number {
-  const first = results[0];
-  if (!first) return 0;
-  const rec = resolver.env.recorder;
-  rec.start('');
-  if (results.some((r) => r.kind === 'Comparable' && r.outcome)) {
-    rec.end('', { kind: 'ClauseValueCheck', check: { kind: 'Success' } });
-    return 1;
-  }
-  rec.end('', {
-    kind: 'ClauseValueCheck',
-    check: {
-      kind: 'InComparison',
-      comparison,
-      from: { resolved: true, value: first.lhs },
-      to: results.map(
-        (r): QueryResult => (r.kind === 'UnresolvedRhs' ? r.rhs : { resolved: true, value: r.rhs }),
-      ),
-      message: null,
-      customMessage: null,
-      status: 'FAIL',
-    },
-  });
-  return 0;
 }

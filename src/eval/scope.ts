@@ -20,8 +20,17 @@ import { literalResult, type QueryResult } from './query-result.js';
 type ScopeKind = 'root' | 'block' | 'value' | 'params';
 
 export class Scope {
-  private readonly cache = new Map<string, readonly QueryResult[]>();
-  private readonly resolving = new Set<string>();
+  // Created on first use: most scopes are `value` scopes made per visited
+  // value (filters, `*`, blocks) that never hold a variable.
+  private cache: Map<string, readonly QueryResult[]> | null = null;
+  private resolving: Set<string> | null = null;
+  /**
+   * Capture lists (VAR-08) not handed out yet, so still safe to append to in
+   * place; a list once returned by `resolveVariable` is copied on the next
+   * capture (a reader keeps its snapshot). Without this, capturing the keys
+   * of n resources copied the list n times.
+   */
+  private growing: Set<readonly QueryResult[]> | null = null;
 
   private constructor(
     readonly env: EvalEnv,
@@ -82,10 +91,14 @@ export class Scope {
     if (def?.value.kind === 'LiteralValue') {
       return [literalResult(this.env.literals.get(def.value.literal))];
     }
-    const cached = this.cache.get(name);
-    if (cached) return cached;
+    const cached = this.cache?.get(name);
+    if (cached) {
+      this.growing?.delete(cached);
+      return cached;
+    }
     if (!def) return this.parentOrMissing(name);
 
+    this.resolving ??= new Set();
     if (this.resolving.has(name)) {
       throw new GuardError(
         'EVAL_CYCLIC_VARIABLE',
@@ -102,6 +115,7 @@ export class Scope {
         // VAR-06: `let x = some Q` keeps only resolved entries.
         result = def.value.query.matchAll ? all : all.filter((r) => r.resolved);
       }
+      this.cache ??= new Map();
       this.cache.set(name, result);
       return result;
     } finally {
@@ -109,11 +123,43 @@ export class Scope {
     }
   }
 
+  /**
+   * True when reading `name` now has no side effect and will give the same
+   * entries later: a literal `let`, a parameter, or a query/function `let`
+   * already evaluated. False for one not evaluated yet (its first evaluation
+   * records its own tree, EVAL-08), for captures (they still grow, VAR-08)
+   * and for unknown names (reading them throws).
+   */
+  isSettled(name: string): boolean {
+    if (this.kind === 'params') {
+      if (this.params?.has(name)) return true;
+      return this.parent?.isSettled(name) ?? false;
+    }
+    if (this.kind === 'value') return this.parent?.isSettled(name) ?? false;
+    const def = this.lets?.get(name);
+    if (def !== undefined) {
+      if (def.value.kind === 'LiteralValue') return true;
+      const cached = this.cache?.get(name);
+      return cached !== undefined && !(this.growing?.has(cached) ?? false);
+    }
+    if (this.cache?.has(name)) return false;
+    return this.parent?.isSettled(name) ?? false;
+  }
+
   /** Records a key captured by `[name]` / `[name | …]` (VAR-08); kept in the root scope. */
   addCapture(name: string, key: Value): void {
     if (this.kind === 'root' || !this.parent) {
-      const list = [...(this.cache.get(name) ?? []), { resolved: true as const, value: key }];
-      this.cache.set(name, list);
+      this.cache ??= new Map();
+      this.growing ??= new Set();
+      const entry = { resolved: true as const, value: key };
+      const list = this.cache.get(name);
+      if (list !== undefined && this.growing.has(list)) {
+        (list as QueryResult[]).push(entry);
+        return;
+      }
+      const grown = [...(list ?? []), entry];
+      this.growing.add(grown);
+      this.cache.set(name, grown);
       return;
     }
     this.parent.addCapture(name, key);
@@ -129,9 +175,17 @@ export class Scope {
   }
 }
 
-function letMap(assignments: readonly LetExpr[]): Map<string, LetExpr> {
-  // VAR-04: a later `let` with the same name silently wins.
-  const m = new Map<string, LetExpr>();
-  for (const a of assignments) m.set(a.name, a);
+/** `let`s by name per assignments array: blocks are entered many times per document. */
+const letMaps = new WeakMap<readonly LetExpr[], ReadonlyMap<string, LetExpr> | null>();
+
+function letMap(assignments: readonly LetExpr[]): ReadonlyMap<string, LetExpr> | null {
+  let m = letMaps.get(assignments);
+  if (m === undefined) {
+    // VAR-04: a later `let` with the same name silently wins.
+    const built = new Map<string, LetExpr>();
+    for (const a of assignments) built.set(a.name, a);
+    m = built.size === 0 ? null : built;
+    letMaps.set(assignments, m);
+  }
   return m;
 }

@@ -19,6 +19,7 @@ import {
   sortedNameSet,
   type UnaryReportCheck,
 } from './file-report.js';
+import { JsonLazyArray } from './json-writer.js';
 
 /** A path-aware value as the reference serializes it: `{path, value}`. */
 export function pathValueToJson(v: Value): JsonValue {
@@ -146,6 +147,27 @@ export function fileReportToJson(report: FileReport): JsonValue {
     metadata: metadataToJson(report.metadata),
     status: report.status,
     not_compliant: report.notCompliant.map(clauseReportToJson),
+    not_applicable: [...report.notApplicable],
+    compliant: [...report.compliant],
+  };
+}
+
+/**
+ * `fileReportToJson` for the JSON writer only: the failures are converted
+ * one at a time while they are printed (`JsonLazyArray`), so the JSON tree
+ * of a report of a gigabyte never exists whole. Same members, same order.
+ */
+export function fileReportToStreamingJson(report: FileReport): JsonValue {
+  const failures = report.notCompliant;
+  const lazy = new JsonLazyArray(failures.length, (i) => {
+    const each = failures[i];
+    return each === undefined ? null : clauseReportToJson(each);
+  });
+  return {
+    name: report.name,
+    metadata: metadataToJson(report.metadata),
+    status: report.status,
+    not_compliant: lazy as unknown as JsonValue,
     not_applicable: [...report.notApplicable],
     compliant: [...report.compliant],
   };

@@ -14,6 +14,7 @@
  */
 import { formatPathValue, formatValuePath } from '../data/display.js';
 import type { Value } from '../data/value.js';
+import { compareCodePoints as compareStrings } from '../eval/compare.js';
 import type { QueryResult, Unresolved } from '../eval/query-result.js';
 import type { ClauseCheck, Comparison, EventRecord, FileResult } from '../eval/result.js';
 import type { Status } from '../eval/status.js';
@@ -113,18 +114,12 @@ export interface FileReport {
 
 const NO_METADATA: ReadonlyMap<string, string> = new Map();
 
-/** Code-point order, as Rust's `String` ordering (UTF-8 byte order) sorts. */
-export function compareCodePoints(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  const n = Math.min(left.length, right.length);
-  for (let i = 0; i < n; i++) {
-    const x = left[i]?.codePointAt(0) ?? 0;
-    const y = right[i]?.codePointAt(0) ?? 0;
-    if (x !== y) return x - y;
-  }
-  return left.length - right.length;
-}
+/**
+ * Code-point order, as Rust's `String` ordering (UTF-8 byte order) sorts:
+ * the evaluator's unit-by-unit comparison (no per-call arrays; it was 10 %
+ * of a 446-rule run when it spread both strings into characters).
+ */
+export const compareCodePoints: (a: string, b: string) => number = compareStrings;
 
 /** Sorted, de-duplicated names (BTreeSet semantics). */
 export function sortedNameSet(names: Iterable<string>): string[] {
@@ -206,6 +201,32 @@ function messages(
   return { customMessage, errorMessage, location };
 }
 
+/**
+ * Messages whose error text is written each time it is read. These texts
+ * embed displays of whole values (a resource map, a list of every logical
+ * id); the structured report of a large template holds millions of them
+ * until it is printed, so they are not kept as strings.
+ */
+class DeferredMessages implements Messages {
+  constructor(
+    readonly customMessage: string | null,
+    private readonly text: () => string,
+    readonly location: ReportLocation | null,
+  ) {}
+
+  get errorMessage(): string {
+    return this.text();
+  }
+}
+
+function lazyMessages(
+  customMessage: string | null,
+  errorMessage: () => string,
+  location: ReportLocation | null = null,
+): Messages {
+  return new DeferredMessages(customMessage, errorMessage, location);
+}
+
 function clauseReports(check: ClauseCheck, context: string): ClauseReport[] {
   switch (check.kind) {
     case 'Success':
@@ -243,9 +264,10 @@ function clauseReports(check: ClauseCheck, context: string): ClauseReport[] {
           kind: 'Block',
           context,
           unresolved: from,
-          messages: messages(
+          messages: lazyMessages(
             check.value.customMessage ?? '',
-            `Check was not compliant as property [${from.remainingQuery}] is missing. Value traversed to [${formatPathValue(from.traversedTo)}]`,
+            () =>
+              `Check was not compliant as property [${from.remainingQuery}] is missing. Value traversed to [${formatPathValue(from.traversedTo)}]`,
           ),
         },
       ];
@@ -263,9 +285,10 @@ function clauseReports(check: ClauseCheck, context: string): ClauseReport[] {
             context,
             check: { kind: 'Resolved', value: from.value, comparison: check.comparison },
             // The reference records no data location for a resolved unary value.
-            messages: messages(
+            messages: lazyMessages(
               custom,
-              `Check was not compliant as property [${formatValuePath(from.value)}] ${unaryReportOpMessage(check.comparison)}.${err}`,
+              () =>
+                `Check was not compliant as property [${formatValuePath(from.value)}] ${unaryReportOpMessage(check.comparison)}.${err}`,
               ORIGIN,
             ),
           },
@@ -276,9 +299,10 @@ function clauseReports(check: ClauseCheck, context: string): ClauseReport[] {
           kind: 'UnaryClause',
           context,
           check: { kind: 'UnResolved', value: from, comparison: check.comparison },
-          messages: messages(
+          messages: lazyMessages(
             custom,
-            `Check was not compliant as property [${from.remainingQuery}] is missing. Value traversed to [${formatPathValue(from.traversedTo)}].${err}`,
+            () =>
+              `Check was not compliant as property [${from.remainingQuery}] is missing. Value traversed to [${formatPathValue(from.traversedTo)}].${err}`,
             locationOf(from.traversedTo),
           ),
         },
@@ -295,9 +319,10 @@ function clauseReports(check: ClauseCheck, context: string): ClauseReport[] {
             kind: 'BinaryClause',
             context,
             check: { kind: 'UnResolved', value: from, comparison: check.comparison },
-            messages: messages(
+            messages: lazyMessages(
               custom,
-              `Check was not compliant as property [${from.remainingQuery}] to compare from is missing. Value traversed to [${formatPathValue(from.traversedTo)}].${err}`,
+              () =>
+                `Check was not compliant as property [${from.remainingQuery}] to compare from is missing. Value traversed to [${formatPathValue(from.traversedTo)}].${err}`,
               locationOf(from.traversedTo),
             ),
           },
@@ -312,9 +337,10 @@ function clauseReports(check: ClauseCheck, context: string): ClauseReport[] {
             kind: 'BinaryClause',
             context,
             check: { kind: 'UnResolved', value: to, comparison: check.comparison },
-            messages: messages(
+            messages: lazyMessages(
               custom,
-              `Check was not compliant as property [${to.remainingQuery}] to compare to is missing. Value traversed to [${formatPathValue(to.traversedTo)}].${err}`,
+              () =>
+                `Check was not compliant as property [${to.remainingQuery}] to compare to is missing. Value traversed to [${formatPathValue(to.traversedTo)}].${err}`,
               locationOf(to.traversedTo),
             ),
           },
@@ -326,9 +352,10 @@ function clauseReports(check: ClauseCheck, context: string): ClauseReport[] {
           context,
           check: { kind: 'Resolved', from: from.value, to: to.value, comparison: check.comparison },
           // The reference records the RHS location here, not the LHS one.
-          messages: messages(
+          messages: lazyMessages(
             custom,
-            `Check was not compliant as property value [${formatPathValue(from.value)}] ${binaryOpMessage(check.comparison)} value [${formatPathValue(to.value)}].${err}`,
+            () =>
+              `Check was not compliant as property value [${formatPathValue(from.value)}] ${binaryOpMessage(check.comparison)} value [${formatPathValue(to.value)}].${err}`,
             locationOf(to.value),
           ),
         },
@@ -345,9 +372,10 @@ function clauseReports(check: ClauseCheck, context: string): ClauseReport[] {
           context,
           check: { kind: 'InResolved', from: fromValue, to: targets, comparison: check.comparison },
           // `null`, not `""`, when there is no custom message (OUT-JSON-04).
-          messages: messages(
+          messages: lazyMessages(
             check.customMessage,
-            `Check was not compliant as property [${formatValuePath(fromValue)}] was not present in [${check.to.map(queryResultDisplay).join('.')}]`,
+            () =>
+              `Check was not compliant as property [${formatValuePath(fromValue)}] was not present in [${check.to.map(queryResultDisplay).join('.')}]`,
             locationOf(fromValue),
           ),
         },

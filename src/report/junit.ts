@@ -3,7 +3,7 @@
  *
  * API (pure; times are parameters so tests are deterministic):
  *   formatJunit(report: JunitReport): string
- *   writeJunit(report: JunitReport, out: TextChunks): void
+ *   writeJunit(report: JunitReport, out: TextSink): void
  *   junitTestCase(rulesFileName, fileReport, timeMs): JunitTestCase
  *   junitFailure(fileReport): JunitFailure         — the <failure> of a FAIL case
  *   countJunit(report): {tests, failures, errors}
@@ -18,7 +18,7 @@
  */
 import { GuardError } from '../diag/errors.js';
 import type { FileReport } from './file-report.js';
-import type { TextChunks } from './json-writer.js';
+import type { TextChunks, TextSink } from './json-writer.js';
 import { clauseMessages } from './structured.js';
 import { XmlWriter } from './xml.js';
 
@@ -84,11 +84,35 @@ function junitRuleName(name: string): string {
  * attribute names the last top-level failing rule that had any message.
  */
 export function junitFailure(report: FileReport): JunitFailure {
+  return new DeferredJunitFailure(report);
+}
+
+/**
+ * A failure whose texts are gathered from its report when read. The
+ * structured run makes a test case for every (rules file, data file) pair
+ * whatever the output format, and the texts embed whole value displays: for
+ * a large template they were most of the memory and many seconds of CPU,
+ * spent even when no JUnit report was printed.
+ */
+class DeferredJunitFailure implements JunitFailure {
+  constructor(private readonly report: FileReport) {}
+
+  get ruleName(): string | null {
+    return collectFailure(this.report, false).ruleName;
+  }
+
+  get texts(): readonly string[] {
+    return collectFailure(this.report, true).texts;
+  }
+}
+
+function collectFailure(report: FileReport, withTexts: boolean): JunitFailure {
   let ruleName: string | null = null;
   const texts: string[] = [];
   for (const failure of report.notCompliant) {
     const messages = clauseMessages(failure);
     if (messages.length > 0 && failure.kind === 'Rule') ruleName = junitRuleName(failure.name);
+    if (!withTexts) continue;
     for (const m of messages) {
       if (m.customMessage !== null) texts.push(m.customMessage);
       if (m.errorMessage !== null) texts.push(m.errorMessage);
@@ -181,7 +205,7 @@ function writeTestCase(xml: XmlWriter, tc: JunitTestCase): void {
 }
 
 /** Appends the whole report (OUT-JUNIT-01), ending with a newline. */
-export function writeJunit(report: JunitReport, out: TextChunks): void {
+export function writeJunit(report: JunitReport, out: TextSink): void {
   const xml = new XmlWriter(out);
   const totals = countJunit(report);
   xml.declaration();

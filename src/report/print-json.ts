@@ -20,7 +20,7 @@ import type {
   RecordType,
   ValueCheck,
 } from '../eval/result.js';
-import { type TextChunks, writeJson } from './json-writer.js';
+import { type TextChunks, type TextSink, writeJson } from './json-writer.js';
 
 /** A path-aware value as its `Serialize` impl writes it: the bare path (no `[L:,C:]`) and the plain value. */
 function pathValueJson(v: Value): JsonValue {
@@ -162,7 +162,7 @@ export function eventRecordJson(node: EventRecord): JsonValue {
  * JSON of the tree followed by one newline (the reference's `writeln!`).
  * Throws the `valueToJson` error for values JSON cannot hold (inf/NaN).
  */
-export function writePrintJson(root: EventRecord, out: TextChunks): void {
+export function writePrintJson(root: EventRecord, out: TextSink): void {
   writeJson(eventRecordJson(root), out);
   out.push('\n');
 }

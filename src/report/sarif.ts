@@ -4,7 +4,7 @@
  * API (pure):
  *   buildSarifReport(reports: readonly FileReport[], tool: SarifToolInfo): SarifReport
  *   formatSarif(reports, tool): string        — pretty JSON, no trailing newline
- *   writeSarif(reports, tool, out: TextChunks): void
+ *   writeSarif(reports, tool, out: TextSink): void
  *
  * `reports` are the structured file reports, one per data file with every
  * rules file combined (`combineDataFileReports`, EVAL-11), exactly what the
@@ -13,7 +13,7 @@
  * everything else follows the reference.
  */
 import type { FileReport, Messages } from './file-report.js';
-import { type TextChunks, writeJson } from './json-writer.js';
+import { type TextChunks, type TextSink, writeJson } from './json-writer.js';
 import type {
   SarifArtifact,
   SarifDriver,
@@ -129,7 +129,7 @@ export function buildSarifReport(reports: readonly FileReport[], tool: SarifTool
 export function writeSarif(
   reports: readonly FileReport[],
   tool: SarifToolInfo,
-  out: TextChunks,
+  out: TextSink,
 ): void {
   writeJson(buildSarifReport(reports, tool), out);
 }

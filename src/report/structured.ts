@@ -14,15 +14,17 @@
  *   formatStructured(reports, format)           — OUT-JSON-03: the array of
  *       combined file reports, one per data file, as one document.
  *   writeFileReport / writeStructured           — the same, appending chunks to
- *       a `TextChunks` sink so multi-megabyte reports are joined once.
+ *       a `TextSink`: a `TextChunks` array joined once, or a `FlushingSink`
+ *       that streams (a structured report can exceed V8's string limit).
  *   clauseMessages(clause)                      — the messages of one failure,
  *       flattened the way JUnit and SARIF read them.
  *   structuredExitCode(format, outcome)         — CLI-VAL-14 for `--structured`.
  */
 import { GuardError } from '../diag/errors.js';
-import type { ClauseReport, FileReport, Messages } from './file-report.js';
-import { combineFileReports, fileReportToJson } from './file-report-json.js';
-import { type TextChunks, writeJson } from './json-writer.js';
+import { combineStatus, type Status } from '../eval/status.js';
+import { type ClauseReport, type FileReport, type Messages, sortedNameSet } from './file-report.js';
+import { fileReportToJson, fileReportToStreamingJson } from './file-report-json.js';
+import { type TextChunks, type TextSink, writeJson } from './json-writer.js';
 import { writeYaml } from './yaml-writer.js';
 
 export type StructuredFormat = 'json' | 'yaml';
@@ -31,11 +33,7 @@ export type StructuredFormat = 'json' | 'yaml';
 export type StructuredOutputFormat = StructuredFormat | 'junit' | 'sarif';
 
 /** Appends one file report (OUT-JSON-01) in the given format. */
-export function writeFileReport(
-  report: FileReport,
-  format: StructuredFormat,
-  out: TextChunks,
-): void {
+export function writeFileReport(report: FileReport, format: StructuredFormat, out: TextSink): void {
   const json = fileReportToJson(report);
   if (format === 'json') writeJson(json, out);
   else writeYaml(json, out);
@@ -60,29 +58,38 @@ export function combineDataFileReports(
   dataFileName: string,
   reports: readonly FileReport[],
 ): FileReport {
-  let combined: FileReport = {
-    name: dataFileName,
-    metadata: new Map(),
-    status: 'SKIP',
-    notCompliant: [],
-    notApplicable: [],
-    compliant: [],
-  };
+  // One pass with one sort at the end: folding pair by pair re-sorted the
+  // growing name lists once per rules file (quadratic in the rule count).
+  const metadata = new Map<string, string>();
+  let status: Status = 'SKIP';
+  const notCompliant: ClauseReport[] = [];
+  const notApplicable: string[] = [];
+  const compliant: string[] = [];
   for (const report of reports) {
-    combined = combineFileReports(combined, report);
+    for (const [key, value] of report.metadata) metadata.set(key, value);
+    status = combineStatus(status, report.status);
+    for (const each of report.notCompliant) notCompliant.push(each);
+    for (const each of report.notApplicable) notApplicable.push(each);
+    for (const each of report.compliant) compliant.push(each);
   }
-  return combined;
+  return {
+    name: dataFileName,
+    metadata,
+    status,
+    notCompliant,
+    notApplicable: sortedNameSet(notApplicable),
+    compliant: sortedNameSet(compliant),
+  };
 }
 
 /** Appends the structured document (OUT-JSON-03): an array with one combined report per data file. */
 export function writeStructured(
   reports: readonly FileReport[],
   format: StructuredFormat,
-  out: TextChunks,
+  out: TextSink,
 ): void {
-  const json = reports.map(fileReportToJson);
-  if (format === 'json') writeJson(json, out);
-  else writeYaml(json, out);
+  if (format === 'json') writeJson(reports.map(fileReportToStreamingJson), out);
+  else writeYaml(reports.map(fileReportToJson), out);
 }
 
 /** OUT-JSON-03 as one string. `reports` are already combined per data file (`combineDataFileReports`). */

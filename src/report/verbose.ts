@@ -18,7 +18,7 @@ import { GuardError } from '../diag/errors.js';
 import { cmpOperatorName } from '../eval/display.js';
 import type { QueryResult } from '../eval/query-result.js';
 import type { ClauseCheck, Comparison, EventRecord, RecordType } from '../eval/result.js';
-import type { TextChunks } from './json-writer.js';
+import type { TextChunks, TextSink } from './json-writer.js';
 
 /** `display_comparison`: `" EQUALS"`, or `"not EQUALS"` when negated. */
 export function comparisonDisplay(c: Comparison): string {
@@ -115,7 +115,7 @@ export function eventRecordDisplay(node: EventRecord): string {
 }
 
 /** Appends the tree, one `\n`-terminated line per node, root first. */
-export function writeVerboseTree(root: EventRecord, out: TextChunks): void {
+export function writeVerboseTree(root: EventRecord, out: TextSink): void {
   // An explicit stack instead of recursion: trees from rules that reference
   // rules (EVAL-08) can nest deeply, and the output must not depend on the
   // JS stack size.

@@ -15,7 +15,7 @@
  * conforming parser; character references (`&#1;`) are no way out, XML 1.0
  * forbids them too. Everything else, non-ASCII included, is written as is.
  */
-import type { TextChunks } from './json-writer.js';
+import type { TextSink } from './json-writer.js';
 
 export type XmlAttributes = readonly (readonly [name: string, value: string])[];
 
@@ -59,7 +59,7 @@ export class XmlWriter {
   private readonly indents: string[] = [''];
 
   constructor(
-    private readonly out: TextChunks,
+    private readonly out: TextSink,
     private readonly indentWidth = 4,
   ) {}
 

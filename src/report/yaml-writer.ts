@@ -21,7 +21,7 @@
  * and the document ends with one newline.
  */
 import { formatFloatJson, intText, JsonFloat, type JsonValue } from '../data/display.js';
-import { jsonObjectEntries, type TextChunks } from './json-writer.js';
+import { jsonObjectEntries, type TextChunks, type TextSink } from './json-writer.js';
 
 const BEST_INDENT = 2;
 
@@ -306,7 +306,7 @@ class YamlEmitter {
   private indention = true;
   private indent = -1;
 
-  constructor(private readonly out: TextChunks) {}
+  constructor(private readonly out: TextSink) {}
 
   private put(text: string): void {
     this.out.push(text);
@@ -541,7 +541,7 @@ function yamlFloat(x: number): string {
 }
 
 /** Appends the YAML document for `value` to `out` (ends with a newline). */
-export function writeYaml(value: JsonValue, out: TextChunks): void {
+export function writeYaml(value: JsonValue, out: TextSink): void {
   new YamlEmitter(out).document(value);
 }
 
