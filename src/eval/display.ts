@@ -21,31 +21,8 @@ import type {
   QueryPart,
 } from '../syntax/ast.js';
 
-/** The reference's `type_info()` names, used in reasons and error texts. */
-export function typeInfo(v: Value): string {
-  switch (v.kind) {
-    case 'null':
-      return 'null';
-    case 'string':
-      return 'String';
-    case 'regex':
-      return 'Regex';
-    case 'bool':
-      return 'bool';
-    case 'int':
-      return 'int';
-    case 'float':
-      return 'float';
-    case 'char':
-      return 'char';
-    case 'list':
-      return 'array';
-    case 'map':
-      return 'map';
-    case 'range':
-      return `range(${v.rangeType}, ${v.rangeType})`;
-  }
-}
+/** The reference's `type_info()` names: one table, kept with the value model. */
+export { typeInfo } from '../data/display.js';
 
 /** `path[L:line,C:col]` — the reference's `self_path()` display. */
 export function pathDisplay(v: Value): string {
