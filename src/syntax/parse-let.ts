@@ -62,7 +62,7 @@ export function parseFunctionCall(st: State): FunctionCall | Fail {
       arity === undefined
         ? unknownFunctionText(call.name)
         : arityText(call.name, arity, call.args.length);
-    st.badCall = { at: call.nameEnd, message, unknown: arity === undefined };
+    st.badCall = { at: call.nameEnd, start, message, unknown: arity === undefined };
     return miss(st.pos, message);
   }
   return {

@@ -327,6 +327,8 @@ export function parseRulesFile(text: string, fileName: string): ParseOutcome {
 }
 
 function toGuardError(st: State, fail: Fail): GuardError {
+  const bad = st.badCall;
+  if (bad && bad.at === fail.pos) return functionCallError(st, bad);
   const at = locate(st, fail.pos);
   const context = fail.context;
   const fragment = st.text.slice(fail.pos);
@@ -336,6 +338,27 @@ function toGuardError(st: State, fail: Fail): GuardError {
   const position = { file: st.fileName, line: at.line, column: at.column };
   const { code, message } = describe(st, fail, fragment);
   return new GuardError(code, message, { position, compat });
+}
+
+/**
+ * An unknown function or a wrong argument count (FN-01). cfn-guard 3.2.0
+ * detects these at parse time but then re-reads the name as a query and
+ * reports a generic failure at the `(` (DIVERGENCES.md C2). tsguard keeps the
+ * reference's envelope but says what is wrong, where the call starts.
+ */
+function functionCallError(st: State, bad: NonNullable<State['badCall']>): GuardError {
+  const at = locate(st, bad.start);
+  const compat =
+    `Parsing Error Error parsing file ${st.fileName} at line ${at.line} at column ${at.column}, ` +
+    `when handling function call, ${bad.message}`;
+  return new GuardError(
+    bad.unknown ? 'SYNTAX_UNKNOWN_FUNCTION' : 'SYNTAX_FUNCTION_ARITY',
+    bad.message,
+    {
+      position: { file: st.fileName, line: at.line, column: at.column },
+      compat,
+    },
+  );
 }
 
 function describe(st: State, fail: Fail, fragment: string): { code: ErrorCode; message: string } {

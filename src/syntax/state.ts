@@ -65,8 +65,12 @@ export class State {
   pos = 0;
   depth = 0;
   /** Offset just after a well-formed `name(` whose name/arity 3.2.0 rejects, for a clearer message. */
-  badCall: { readonly at: number; readonly message: string; readonly unknown: boolean } | null =
-    null;
+  badCall: {
+    readonly at: number;
+    readonly start: number;
+    readonly message: string;
+    readonly unknown: boolean;
+  } | null = null;
   /**
    * Results of parsing a query at a given offset. Alternatives that start with
    * a query (block clause, then access clause) re-read the same text; without

@@ -167,22 +167,6 @@ describe('parseRulesFile: rejected inputs (ERR-01)', () => {
       context: `${RHS}/Could not parse range`,
     },
     {
-      name: 'unknown function falls back to a query (FN-01, 3.2.0)',
-      text: 'let x = no_such_fn(Resources.*)\n',
-      code: 'SYNTAX_UNKNOWN_FUNCTION',
-      line: 1,
-      column: 19,
-      context: '',
-    },
-    {
-      name: 'wrong arity (FN-01, 3.2.0)',
-      text: 'let x = substring(Resources.*.Properties.BucketName, 0)\n',
-      code: 'SYNTAX_FUNCTION_ARITY',
-      line: 1,
-      column: 18,
-      context: '',
-    },
-    {
       name: 'keyword prefix trap (LEX-07)',
       text: 'x == nullable\n',
       code: 'SYNTAX_UNEXPECTED_TOKEN',
@@ -209,6 +193,31 @@ describe('parseRulesFile: rejected inputs (ERR-01)', () => {
       `Parsing Error Error parsing file rules.guard at line ${line} at column ${column}, when handling ${context}, fragment ${text.slice(offset)}`,
     );
     expect(error.message.length).toBeGreaterThan(0);
+  });
+
+  // FN-01 (3.2.0 parse-time checks): tsguard names the function and points at the
+  // call instead of 3.2.0's generic failure at the `(` (issue 3).
+  test.each([
+    {
+      text: 'let x = no_such_fn(Resources.*)\n',
+      code: 'SYNTAX_UNKNOWN_FUNCTION',
+      message: "No function with the name 'no_such_fn' exists.",
+    },
+    {
+      text: 'let x = substring(Resources.*.Properties.BucketName, 0)\n',
+      code: 'SYNTAX_FUNCTION_ARITY',
+      message: 'function: substring requires: 3 parameters to be passed, but received: 2',
+    },
+  ])('bad call $code names the function at its start', ({ text, code, message }) => {
+    const outcome = parseRulesFile(text, 'rules.guard');
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.code).toBe(code);
+    expect(outcome.error.message).toBe(message);
+    expect(outcome.error.position).toEqual({ file: 'rules.guard', line: 1, column: 9 });
+    expect(outcome.error.compat).toBe(
+      `Parsing Error Error parsing file rules.guard at line 1 at column 9, when handling function call, ${message}`,
+    );
   });
 
   test.each([
