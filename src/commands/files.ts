@@ -5,6 +5,7 @@
  */
 import { GuardError } from '../diag/errors.js';
 import { type Io, resolvePath } from './io.js';
+import { describeIoError } from './io-errors.js';
 
 /** Directory scans keep only these rules files (CLI-VAL-01). */
 export const RULES_EXTENSIONS: readonly string[] = ['.guard', '.ruleset'];
@@ -84,10 +85,20 @@ export function walkFiles(io: Io, root: string, order: FileOrder): string[] {
   if (stat.isFile) return [root];
   if (!stat.isDirectory) return [];
   const out: string[] = [];
-  for (const name of sortEntries(io, root, io.listDir(root), order)) {
+  for (const name of sortEntries(io, root, listDirectory(io, root), order)) {
     out.push(...walkFiles(io, joinPath(root, name), order));
   }
   return out;
+}
+
+/** A directory that cannot be listed is an I/O error naming it, not a crash. */
+function listDirectory(io: Io, dir: string): readonly string[] {
+  try {
+    return io.listDir(dir);
+  } catch (err) {
+    const text = `I/O error when reading ${dir}: ${describeIoError(err)}`;
+    throw new GuardError('IO_READ', text, { compat: text });
+  }
 }
 
 /**

@@ -25,6 +25,11 @@ async function run(files: Record<string, string>, args: string[]): Promise<Run> 
   return runCliIn(dir, args);
 }
 
+/** `validate -r <rules> -d <data>` over `files` in a fresh temp folder. */
+function validate(files: Record<string, string>, rules: string, data: string): Promise<Run> {
+  return run(files, ['validate', '-r', rules, '-d', data]);
+}
+
 const RULE = 'rule r { Resources exists }\n';
 const noStackTrace = (r: Run) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
@@ -32,82 +37,50 @@ afterAll(() => setRegexTimeBudget(2000));
 
 describe('bad input gets a clear error, a documented exit code and no stack trace', () => {
   test('malformed rules: exit 5, the file, line and column', async () => {
-    const r = await run({ 'r.guard': 'rule r {\n  x ==\n}\n', 'd.yaml': 'x: 1\n' }, [
-      'validate',
-      '-r',
+    const r = await validate(
+      { 'r.guard': 'rule r {\n  x ==\n}\n', 'd.yaml': 'x: 1\n' },
       'r.guard',
-      '-d',
       'd.yaml',
-    ]);
+    );
     expect(r.exit).toBe(5);
     expect(r.stderr).toMatch(/rule file = r\.guard.*at line 2 at column 7/);
     noStackTrace(r);
   });
 
   test('malformed YAML data: exit 255, names the file', async () => {
-    const r = await run({ 'r.guard': RULE, 'd.yaml': 'a: [1, 2\n' }, [
-      'validate',
-      '-r',
-      'r.guard',
-      '-d',
-      'd.yaml',
-    ]);
+    const r = await validate({ 'r.guard': RULE, 'd.yaml': 'a: [1, 2\n' }, 'r.guard', 'd.yaml');
     expect(r.exit).toBe(255);
     expect(r.stderr).toMatch(/^Error occurred .*parsing data file: \/.*d\.yaml/);
     noStackTrace(r);
   });
 
   test('malformed JSON data: exit 255, names the file', async () => {
-    const r = await run({ 'r.guard': RULE, 'd.json': '{"a": [1, }' }, [
-      'validate',
-      '-r',
-      'r.guard',
-      '-d',
-      'd.json',
-    ]);
+    const r = await validate({ 'r.guard': RULE, 'd.json': '{"a": [1, }' }, 'r.guard', 'd.json');
     expect(r.exit).toBe(255);
     expect(r.stderr).toMatch(/d\.json/);
     noStackTrace(r);
   });
 
   test('missing rules and data files: exit 255, names the path', async () => {
-    const a = await run({ 'r.guard': RULE }, ['validate', '-r', 'r.guard', '-d', 'nope.yaml']);
+    const a = await validate({ 'r.guard': RULE }, 'r.guard', 'nope.yaml');
     expect(a.exit).toBe(255);
     expect(a.stderr).toBe('Error occurred The path `nope.yaml` does not exist\n');
-    const b = await run({ 'x.yaml': 'x: 1\n' }, ['validate', '-r', 'nope.guard', '-d', 'x.yaml']);
+    const b = await validate({ 'x.yaml': 'x: 1\n' }, 'nope.guard', 'x.yaml');
     expect(b.exit).toBe(255);
     expect(b.stderr).toContain('`nope.guard` does not exist');
   });
 
   test('empty data file: exit 255, "is empty"; empty rules file: nothing to do, exit 0', async () => {
-    const a = await run({ 'r.guard': RULE, 'd.yaml': '  \n' }, [
-      'validate',
-      '-r',
-      'r.guard',
-      '-d',
-      'd.yaml',
-    ]);
+    const a = await validate({ 'r.guard': RULE, 'd.yaml': '  \n' }, 'r.guard', 'd.yaml');
     expect(a.exit).toBe(255);
     expect(a.stderr).toMatch(/d\.yaml is empty/);
-    const b = await run({ 'r.guard': '', 'd.yaml': 'x: 1\n' }, [
-      'validate',
-      '-r',
-      'r.guard',
-      '-d',
-      'd.yaml',
-    ]);
+    const b = await validate({ 'r.guard': '', 'd.yaml': 'x: 1\n' }, 'r.guard', 'd.yaml');
     expect(b).toEqual({ exit: 0, stdout: '', stderr: '' });
   });
 
   test('deeply nested JSON data: a depth error with the position, no stack overflow', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const r = await run({ 'r.guard': RULE, 'd.json': deep }, [
-      'validate',
-      '-r',
-      'r.guard',
-      '-d',
-      'd.json',
-    ]);
+    const r = await validate({ 'r.guard': RULE, 'd.json': deep }, 'r.guard', 'd.json');
     expect(r.exit).toBe(255);
     expect(r.stderr).toMatch(/d\.json: data nests deeper than \d+ levels at line 1, column \d+/);
     noStackTrace(r);
@@ -115,13 +88,7 @@ describe('bad input gets a clear error, a documented exit code and no stack trac
 
   test('deeply nested YAML data: a depth error, no stack overflow', async () => {
     const deep = `${Array.from({ length: 5000 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n')} 1\n`;
-    const r = await run({ 'r.guard': RULE, 'd.yaml': deep }, [
-      'validate',
-      '-r',
-      'r.guard',
-      '-d',
-      'd.yaml',
-    ]);
+    const r = await validate({ 'r.guard': RULE, 'd.yaml': deep }, 'r.guard', 'd.yaml');
     expect(r.exit).toBe(255);
     expect(r.stderr).toMatch(/deeper than \d+ levels/);
     noStackTrace(r);
@@ -130,13 +97,7 @@ describe('bad input gets a clear error, a documented exit code and no stack trac
   test('deeply nested rules: a located parse error (exit 5), no stack overflow', async () => {
     const depth = 3000;
     const rules = `rule r {\n${'x {\n'.repeat(depth)}y exists\n${'}\n'.repeat(depth)}}\n`;
-    const r = await run({ 'r.guard': rules, 'd.yaml': 'x: 1\n' }, [
-      'validate',
-      '-r',
-      'r.guard',
-      '-d',
-      'd.yaml',
-    ]);
+    const r = await validate({ 'r.guard': rules, 'd.yaml': 'x: 1\n' }, 'r.guard', 'd.yaml');
     expect(r.exit).toBe(5);
     expect(r.stderr).toMatch(/r\.guard at line \d+ at column \d+/);
     noStackTrace(r);
@@ -163,22 +124,21 @@ describe('bad input gets a clear error, a documented exit code and no stack trac
   });
 
   test('YAML aliases in validate data are rejected like the reference (DATA-07)', async () => {
-    const r = await run({ 'r.guard': RULE, 'd.yaml': 'a: &x 1\nb: *x\n' }, [
-      'validate',
-      '-r',
+    const r = await validate(
+      { 'r.guard': RULE, 'd.yaml': 'a: &x 1\nb: *x\n' },
       'r.guard',
-      '-d',
       'd.yaml',
-    ]);
+    );
     expect(r.exit).toBe(255);
     expect(r.stderr).toMatch(/Error encountered while parsing data file/);
   });
 
   test('a regex that would backtrack forever ends with a timeout error, not a hang', async () => {
     setRegexTimeBudget(200);
-    const r = await run(
+    const r = await validate(
       { 'r.guard': 'rule r { s == /(a+)+$/ }\n', 'd.yaml': `s: "${'a'.repeat(40)}!"\n` },
-      ['validate', '-r', 'r.guard', '-d', 'd.yaml'],
+      'r.guard',
+      'd.yaml',
     );
     expect(r.exit).toBe(255);
     expect(r.stderr).toMatch(/did not finish within 200 ms .*catastrophic backtracking/);
@@ -189,21 +149,40 @@ describe('bad input gets a clear error, a documented exit code and no stack trac
     const dir2 = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
     writeFileSync(join(dir2, 'r.guard'), Buffer.from([0xff, 0xfe, 0x00]));
     writeFileSync(join(dir2, 'd.yaml'), 'x: 1\n');
-    let stderr = '';
-    const exit = await runCli(
-      ['validate', '-r', 'r.guard', '-d', 'd.yaml'],
-      nodeIo({
-        cwd: dir2,
-        stdin: '',
-        stdout: { write: () => {} },
-        stderr: {
-          write: (t) => {
-            stderr += t;
-          },
-        },
-      }),
-    );
+    const { exit, stderr } = await runCliIn(dir2, ['validate', '-r', 'r.guard', '-d', 'd.yaml']);
     expect(exit).toBe(0);
     expect(stderr).toContain('stream did not contain valid UTF-8');
+  });
+});
+
+describe('an unreadable directory', () => {
+  test('is one clear I/O error naming it, exit 255', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
+    writeFileSync(join(dir, 'r.guard'), RULE);
+    const failing = nodeIo({ cwd: dir, stdin: '' });
+    let stderr = '';
+    const io = {
+      ...failing,
+      listDir: (path: string): readonly string[] => {
+        const e = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        if (path.endsWith('data')) throw e;
+        return failing.listDir(path);
+      },
+      stat: (path: string) =>
+        path.endsWith('data')
+          ? { isFile: false, isDirectory: true, mtimeMs: 0 }
+          : failing.stat(path),
+      stdout: { write: () => {} },
+      stderr: {
+        write: (t: string) => {
+          stderr += t;
+        },
+      },
+    };
+    const exit = await runCli(['validate', '-r', 'r.guard', '-d', 'data'], io);
+    expect(exit).toBe(255);
+    expect(stderr).toBe(
+      'Error occurred I/O error when reading data: Permission denied (os error 13)\n',
+    );
   });
 });
