@@ -78,8 +78,6 @@ const scalarValue = (name: string, word: string, bool: 'true' | 'false') => {
 const YES_IS_BOOL_ELEMENT =
   /,\n {4}\{\n {6}"Rule": \{\n {8}"name": "yes_is_bool",[\s\S]*?\n {4}\}\n {2}\],/;
 
-const PARSE_ERROR_TAIL = '\nrule r {\n    %x exists\n}\n`\n---\n';
-
 /**
  * C3: `repo-validate-fn-now` / `repo-validate-fn-parse-epoch` pass under 3.2.0 and have no
  * recording. Their `-v` tree was taken from tsguard and reviewed: the 3.1.1 binary prints the

@@ -10,27 +10,9 @@ import {
   typeTest,
   valuesEqual,
 } from '../../../src/eval/compare.js';
+import { at, bool, chr, flt, int, list, map, nul, regexValue, str } from './values.js';
 
-const at = { path: '', line: 0, col: 0 };
-const str = (value: string): Value => ({ kind: 'string', value, ...at });
-const int = (value: number): Value => ({ kind: 'int', value, ...at });
-const flt = (value: number): Value => ({ kind: 'float', value, ...at });
-const nul: Value = { kind: 'null', ...at };
-const bool = (value: boolean): Value => ({ kind: 'bool', value, ...at });
-const chr = (value: string): Value => ({ kind: 'char', value, ...at });
-const re = (pattern: string): Value => ({
-  kind: 'regex',
-  pattern,
-  regex: new RegExp(pattern, 'u'),
-  ...at,
-});
-const list = (...items: Value[]): Value => ({ kind: 'list', items, ...at });
-const map = (...pairs: [string, Value][]): Value => ({
-  kind: 'map',
-  entries: new Map(pairs),
-  keyLocations: new Map(pairs.map(([k]) => [k, { line: 0, col: 0 }])),
-  ...at,
-});
+const re = (pattern: string): Value => regexValue(pattern, 'u');
 function range(
   rangeType: 'int' | 'float' | 'char',
   spec: string,

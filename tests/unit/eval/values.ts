@@ -26,3 +26,25 @@ export function fromJson(x: unknown, path = ''): Value {
 export function float(value: number, path = ''): Value {
   return { kind: 'float', value, path, line: 0, col: 0 };
 }
+
+/** Position of every value the builders below make. */
+export const at = { path: '', line: 0, col: 0 };
+export const str = (value: string): Value => ({ kind: 'string', value, ...at });
+export const int = (value: number): Value => ({ kind: 'int', value, ...at });
+export const flt = (value: number): Value => ({ kind: 'float', value, ...at });
+export const nul: Value = { kind: 'null', ...at };
+export const bool = (value: boolean): Value => ({ kind: 'bool', value, ...at });
+export const chr = (value: string): Value => ({ kind: 'char', value, ...at });
+export const regexValue = (pattern: string, flags?: string): Value => ({
+  kind: 'regex',
+  pattern,
+  regex: new RegExp(pattern, flags),
+  ...at,
+});
+export const list = (...items: Value[]): Value => ({ kind: 'list', items, ...at });
+export const map = (...pairs: [string, Value][]): Value => ({
+  kind: 'map',
+  entries: new Map(pairs),
+  keyLocations: new Map(pairs.map(([k]) => [k, { line: 0, col: 0 }])),
+  ...at,
+});

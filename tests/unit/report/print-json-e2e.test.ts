@@ -7,33 +7,8 @@
  * `to: null` against a float literal, and a unary check.
  */
 import { describe, expect, test } from 'vitest';
-import { loadDataDocument } from '../../../src/data/index.js';
-import { evaluateRulesFile } from '../../../src/eval/evaluate.js';
-import type { EventRecord } from '../../../src/eval/result.js';
 import { formatPrintJson } from '../../../src/report/print-json.js';
-import { parseRulesFile } from '../../../src/syntax/index.js';
-
-const DATA = `Resources:
-  Bucket:
-    Type: AWS::S3::Bucket
-    Properties:
-      BucketName: "logs.[x]"
-      Tags: [{Key: env, Value: prod}]
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties:
-      DelaySeconds: 5
-`;
-
-function evaluate(rulesText: string, rulesFile: string): EventRecord {
-  const parsed = parseRulesFile(rulesText, rulesFile);
-  if (!parsed.ok || parsed.file === null) throw new Error('rules did not parse');
-  const data = loadDataDocument(DATA, 'e2e.yaml');
-  return evaluateRulesFile(parsed.file, data, {
-    rulesFileName: rulesFile,
-    dataFileName: 'e2e.yaml',
-  }).tree;
-}
+import { evaluateE2e } from '../../support/e2e-pipeline.js';
 
 const RULES = `let types = Resources.*.Type
 rule ins { Resources.Bucket.Properties.BucketName in %types }
@@ -361,6 +336,6 @@ const PRINT_JSON = [
 
 describe('print-json end to end', () => {
   test('matches the reference output', () => {
-    expect(formatPrintJson(evaluate(RULES, 'pj.guard'))).toBe(PRINT_JSON);
+    expect(formatPrintJson(evaluateE2e(RULES, 'pj.guard'))).toBe(PRINT_JSON);
   });
 });

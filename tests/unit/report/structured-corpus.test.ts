@@ -9,14 +9,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatJunit, junitTestCase } from '../../../src/report/junit.js';
-import { formatSarif } from '../../../src/report/sarif.js';
 import {
-  combineDataFileReports,
-  formatStructured,
-  structuredExitCode,
-} from '../../../src/report/structured.js';
-import { caseInputs, parseCaseCommand, REPO_ROOT, runPipeline } from './structured-pipeline.js';
+  caseInputs,
+  parseCaseCommand,
+  REPO_ROOT,
+  renderStructured,
+  runPipeline,
+  type StructuredFormat,
+} from './structured-pipeline.js';
 
 const CASES = join(REPO_ROOT, 'tests/conformance/cases');
 
@@ -37,33 +37,7 @@ function render(dir: string): { stdout: string; exit: number } {
   const cmd = parseCaseCommand(readFileSync(join(dir, 'cmd'), 'utf8'));
   if (cmd === undefined) throw new Error('not a structured case');
   const inputs = caseInputs(dir, cmd);
-  const run = runPipeline(inputs.rules, inputs.data);
-  const format = cmd.format as 'json' | 'yaml' | 'junit' | 'sarif';
-  const anyRulesError = run.parseErrors.length > 0;
-  if (format === 'junit') {
-    const suites = run.data.map((d) => ({
-      name: d.name,
-      timeMs: 0,
-      testCases: d.perRules.map((p) => junitTestCase(p.rules, p.report, 0)),
-    }));
-    const anyFailed = suites.some((s) => s.testCases.some((t) => t.outcome.kind === 'fail'));
-    return {
-      stdout: formatJunit({ timeMs: 0, suites }),
-      exit: structuredExitCode(format, { anyFailed, anyRulesError }),
-    };
-  }
-  const combined = run.data.map((d) =>
-    combineDataFileReports(
-      d.name,
-      d.perRules.map((p) => p.report),
-    ),
-  );
-  const anyFailed = combined.some((r) => r.status === 'FAIL');
-  const stdout =
-    format === 'sarif'
-      ? formatSarif(combined, { name: 'cfn-guard', version: '3.1.1' })
-      : formatStructured(combined, format);
-  return { stdout, exit: structuredExitCode(format, { anyFailed, anyRulesError }) };
+  return renderStructured(runPipeline(inputs.rules, inputs.data), cmd.format as StructuredFormat);
 }
 
 const cases = structuredCases();

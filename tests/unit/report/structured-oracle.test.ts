@@ -10,19 +10,18 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatJunit, junitTestCase } from '../../../src/report/junit.js';
-import { formatSarif } from '../../../src/report/sarif.js';
 import {
-  combineDataFileReports,
-  formatStructured,
-  structuredExitCode,
-} from '../../../src/report/structured.js';
-import { GUARD_BIN, runPipeline, type Source } from './structured-pipeline.js';
+  GUARD_BIN,
+  renderStructured,
+  runPipeline,
+  type Source,
+  type StructuredFormat,
+} from './structured-pipeline.js';
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'tsguard-structured-')));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Format = 'json' | 'yaml' | 'junit' | 'sarif';
+type Format = StructuredFormat;
 
 interface Scenario {
   readonly name: string;
@@ -115,32 +114,7 @@ function runTsguard(base: string, s: Scenario, format: Format): { stdout: string
     name: join(base, name),
     text,
   }));
-  const run = runPipeline(rules, data);
-  const anyRulesError = run.parseErrors.length > 0;
-  if (format === 'junit') {
-    const suites = run.data.map((d) => ({
-      name: d.name,
-      timeMs: 0,
-      testCases: d.perRules.map((p) => junitTestCase(p.rules, p.report, 0)),
-    }));
-    const anyFailed = suites.some((x) => x.testCases.some((t) => t.outcome.kind === 'fail'));
-    return {
-      stdout: formatJunit({ timeMs: 0, suites }),
-      exit: structuredExitCode(format, { anyFailed, anyRulesError }),
-    };
-  }
-  const combined = run.data.map((d) =>
-    combineDataFileReports(
-      d.name,
-      d.perRules.map((p) => p.report),
-    ),
-  );
-  const anyFailed = combined.some((r) => r.status === 'FAIL');
-  const stdout =
-    format === 'sarif'
-      ? formatSarif(combined, { name: 'cfn-guard', version: '3.1.1' })
-      : formatStructured(combined, format);
-  return { stdout, exit: structuredExitCode(format, { anyFailed, anyRulesError }) };
+  return renderStructured(runPipeline(rules, data), format);
 }
 
 const normaliseTimes = (xml: string): string => xml.replace(/ time="\d+"/g, ' time="0"');

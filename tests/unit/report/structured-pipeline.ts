@@ -13,6 +13,13 @@ import {
   type FileReport,
   sortedNameSet,
 } from '../../../src/report/file-report.js';
+import { formatJunit, junitTestCase } from '../../../src/report/junit.js';
+import { formatSarif } from '../../../src/report/sarif.js';
+import {
+  combineDataFileReports,
+  formatStructured,
+  structuredExitCode,
+} from '../../../src/report/structured.js';
 import { parseRulesFile } from '../../../src/syntax/parser.js';
 
 export const REPO_ROOT = new URL('../../..', import.meta.url).pathname;
@@ -97,6 +104,44 @@ function walk(path: string, exts: readonly string[], filterFiles: boolean): stri
     else if (exts.some((e) => name.endsWith(e))) out.push(full);
   }
   return out;
+}
+
+export type StructuredFormat = 'json' | 'yaml' | 'junit' | 'sarif';
+
+/**
+ * What `validate --structured -o <format>` prints and exits with for a
+ * pipeline run. JUnit times are 0; SARIF gets the reference's tool name and
+ * version so recorded reference text applies unchanged.
+ */
+export function renderStructured(
+  run: PipelineResult,
+  format: StructuredFormat,
+): { stdout: string; exit: number } {
+  const anyRulesError = run.parseErrors.length > 0;
+  if (format === 'junit') {
+    const suites = run.data.map((d) => ({
+      name: d.name,
+      timeMs: 0,
+      testCases: d.perRules.map((p) => junitTestCase(p.rules, p.report, 0)),
+    }));
+    const anyFailed = suites.some((s) => s.testCases.some((t) => t.outcome.kind === 'fail'));
+    return {
+      stdout: formatJunit({ timeMs: 0, suites }),
+      exit: structuredExitCode(format, { anyFailed, anyRulesError }),
+    };
+  }
+  const combined = run.data.map((d) =>
+    combineDataFileReports(
+      d.name,
+      d.perRules.map((p) => p.report),
+    ),
+  );
+  const anyFailed = combined.some((r) => r.status === 'FAIL');
+  const stdout =
+    format === 'sarif'
+      ? formatSarif(combined, { name: 'cfn-guard', version: '3.1.1' })
+      : formatStructured(combined, format);
+  return { stdout, exit: structuredExitCode(format, { anyFailed, anyRulesError }) };
 }
 
 export interface CaseCommand {

@@ -7,33 +7,8 @@
  * when blocks, rule references and an empty filter with a message.
  */
 import { describe, expect, test } from 'vitest';
-import { loadDataDocument } from '../../../src/data/index.js';
-import { evaluateRulesFile } from '../../../src/eval/evaluate.js';
-import type { EventRecord } from '../../../src/eval/result.js';
 import { formatVerboseTree } from '../../../src/report/verbose.js';
-import { parseRulesFile } from '../../../src/syntax/index.js';
-
-const DATA = `Resources:
-  Bucket:
-    Type: AWS::S3::Bucket
-    Properties:
-      BucketName: "logs.[x]"
-      Tags: [{Key: env, Value: prod}]
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties:
-      DelaySeconds: 5
-`;
-
-function evaluate(rulesText: string, rulesFile: string): EventRecord {
-  const parsed = parseRulesFile(rulesText, rulesFile);
-  if (!parsed.ok || parsed.file === null) throw new Error('rules did not parse');
-  const data = loadDataDocument(DATA, 'e2e.yaml');
-  return evaluateRulesFile(parsed.file, data, {
-    rulesFileName: rulesFile,
-    dataFileName: 'e2e.yaml',
-  }).tree;
-}
+import { evaluateE2e } from '../../support/e2e-pipeline.js';
 
 const RULES = `let queues = Resources.*[ Type == 'AWS::SQS::Queue' ]
 let types = Resources.*.Type
@@ -141,6 +116,6 @@ const VERBOSE = [
 
 describe('verbose tree end to end', () => {
   test('matches the reference output', () => {
-    expect(formatVerboseTree(evaluate(RULES, 'e2e.guard'))).toBe(VERBOSE);
+    expect(formatVerboseTree(evaluateE2e(RULES, 'e2e.guard'))).toBe(VERBOSE);
   });
 });
