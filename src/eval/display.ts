@@ -9,6 +9,7 @@
  * data/display.ts.
  */
 
+import { formatFloatRust } from '../data/display.js';
 import { intValueText, type Value } from '../data/value.js';
 import type {
   AccessClause,
@@ -22,74 +23,19 @@ import type {
 } from '../syntax/ast.js';
 
 /** The reference's `type_info()` names: one table, kept with the value model. */
-export { typeInfo } from '../data/display.js';
-
-/** `path[L:line,C:col]` — the reference's `self_path()` display. */
-export function pathDisplay(v: Value): string {
-  return `${v.path}[L:${v.line},C:${v.col}]`;
-}
-
-/** Rust `Display` of an f64: integral values lose the `.0`, no exponent notation. */
-export function formatFloat(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
-  const s = String(n);
-  if (!s.includes('e')) return s;
-  // Expand exponent notation the way Rust prints (plain digits).
-  const [mantissa = '', expText = '0'] = s.split('e');
-  const exp = Number(expText);
-  const negative = mantissa.startsWith('-');
-  const digits = mantissa.replace('-', '').replace('.', '');
-  const pointAt =
-    (mantissa.replace('-', '').indexOf('.') === -1
-      ? digits.length
-      : mantissa.replace('-', '').indexOf('.')) + exp;
-  let out: string;
-  if (pointAt <= 0) out = `0.${'0'.repeat(-pointAt)}${digits}`;
-  else if (pointAt >= digits.length) out = digits + '0'.repeat(pointAt - digits.length);
-  else out = `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
-  return negative ? `-${out}` : out;
-}
-
-function rangeText(v: Extract<Value, { kind: 'range' }>): string {
-  const show = (x: number | string): string =>
-    typeof x === 'number' ? (v.rangeType === 'float' ? formatFloat(x) : String(x)) : x;
-  return `${v.lowerInclusive ? '[' : '('}${show(v.lower)},${show(v.upper)}${v.upperInclusive ? ']' : ')'}`;
-}
-
-/** The reference's `ValueOnlyDisplay` (LIT-11): `"s"`, `"/re/"`, `[1,2]`, `{"k":"v"}`, `"NULL"`. */
-export function valueOnlyDisplay(v: Value): string {
-  switch (v.kind) {
-    case 'null':
-      return '"NULL"';
-    case 'string':
-      return `"${v.value}"`;
-    case 'regex':
-      return `"/${v.pattern}/"`;
-    case 'bool':
-      return String(v.value);
-    case 'int':
-      return intValueText(v);
-    case 'float':
-      return formatFloat(v.value);
-    case 'char':
-      return `'${v.value}'`;
-    case 'list':
-      return `[${v.items.map(valueOnlyDisplay).join(',')}]`;
-    case 'map': {
-      const parts: string[] = [];
-      for (const [k, item] of v.entries) parts.push(`"${k}":${valueOnlyDisplay(item)}`);
-      return `{${parts.join(',')}}`;
-    }
-    case 'range':
-      return rangeText(v);
-  }
-}
-
-/** `Path=<path[L,C]> Value=<value>` — the reference's `Display` of a path-aware value. */
-export function valueDisplay(v: Value): string {
-  return `Path=${pathDisplay(v)} Value=${valueOnlyDisplay(v)}`;
-}
+/**
+ * The value display forms live with the value model (data/display.ts); the
+ * evaluator's names for them are kept as aliases: `self_path()` is
+ * `path[L,C]`, `ValueOnlyDisplay` the compact value form (LIT-11), the
+ * path-aware `Display` is `Path=… Value=…`, and floats print as Rust does.
+ */
+export {
+  displayValue as valueOnlyDisplay,
+  formatFloatRust as formatFloat,
+  formatPathValue as valueDisplay,
+  formatValuePath as pathDisplay,
+  typeInfo,
+} from '../data/display.js';
 
 /** Rust `Debug` escaping of a string (quotes included). */
 export function debugString(s: string, quote: '"' | "'" = '"'): string {
@@ -109,7 +55,7 @@ export function debugString(s: string, quote: '"' | "'" = '"'): string {
 }
 
 function debugFloat(n: number): string {
-  const s = formatFloat(n);
+  const s = formatFloatRust(n);
   return Number.isFinite(n) && Number.isInteger(n) ? `${s}.0` : s;
 }
 
@@ -252,7 +198,7 @@ export function literalDisplay(lit: Literal): string {
     case 'Int':
       return String(lit.value);
     case 'Float':
-      return formatFloat(lit.value);
+      return formatFloatRust(lit.value);
     case 'Bool':
       return String(lit.value);
     case 'Null':
@@ -265,7 +211,7 @@ export function literalDisplay(lit: Literal): string {
     case 'FloatRange':
     case 'CharRange': {
       const show = (x: number | string): string =>
-        typeof x === 'number' ? (lit.kind === 'FloatRange' ? formatFloat(x) : String(x)) : x;
+        typeof x === 'number' ? (lit.kind === 'FloatRange' ? formatFloatRust(x) : String(x)) : x;
       return `${lit.lowerInclusive ? '[' : '('}${show(lit.lower)},${show(lit.upper)}${lit.upperInclusive ? ']' : ')'}`;
     }
   }
