@@ -18,6 +18,12 @@ export interface BenchOptions {
   readonly snapshot: boolean;
   /** Instead of timing: run tsguard once per workload under `node --cpu-prof` and list hot spots. */
   readonly profile: boolean;
+  /**
+   * `validate` workloads on which tsguard's text reporter is timed against
+   * its own JSON run (no reference). Given alone, the normal workloads are
+   * not run (workloads is then empty).
+   */
+  readonly textVsJson: readonly string[];
   readonly help: boolean;
 }
 
@@ -34,7 +40,20 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-snapshot          run dist/ in place instead of a copy taken at the start
   --profile              no timing: run tsguard once per workload under node --cpu-prof
                          and print its hot spots (profiles kept in the work folder)
+  --text-vs-json W4-0.5mb,...
+                         also time tsguard's default text reporter (-S none) against
+                         its own -z -o json run on these validate workloads (no
+                         reference); alone, without --workloads, only that is run
   -h, --help`;
+
+function workloadList(flag: string, v: string): string[] {
+  const names = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (names.length === 0) throw new Error(`${flag} needs at least one name`);
+  return names;
+}
 
 function positiveInt(flag: string, v: string | undefined, min: number): number {
   const n = Number(v);
@@ -45,7 +64,8 @@ function positiveInt(flag: string, v: string | undefined, min: number): number {
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  let workloads: string[] = ['routine'];
+  let workloads: string[] | undefined;
+  let textVsJson: string[] = [];
   let runs = 3;
   let warmup: number | undefined;
   let out: string | undefined;
@@ -70,11 +90,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     };
     switch (flag) {
       case '--workloads':
-        workloads = value()
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '');
-        if (workloads.length === 0) throw new Error('--workloads needs at least one name');
+        workloads = workloadList(flag, value());
+        break;
+      case '--text-vs-json':
+        textVsJson = workloadList(flag, value());
         break;
       case '--runs':
         runs = positiveInt(flag, value(), 1);
@@ -116,8 +135,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         throw new Error(`unknown argument ${raw}`);
     }
   }
+  if (profile && textVsJson.length > 0) {
+    throw new Error('--profile and --text-vs-json do not go together');
+  }
   return {
-    workloads,
+    // --text-vs-json alone runs only that comparison
+    workloads: workloads ?? (textVsJson.length > 0 ? [] : ['routine']),
     runs,
     warmup,
     out,
@@ -127,6 +150,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     timeoutS,
     snapshot,
     profile,
+    textVsJson,
     help,
   };
 }

@@ -29,6 +29,13 @@ import { type CpuProfile, renderProfile, summariseProfile } from './profile.js';
 import { type Sample, type Summary, summarise } from './stats.js';
 import { renderReport, type WorkloadResult } from './table.js';
 import {
+  renderTextVsJson,
+  type TextVsJsonResult,
+  textArgs,
+  textVsJsonProblems,
+} from './text-vs-json.js';
+import { benchTextVsJson } from './text-vs-json-run.js';
+import {
   commandArgs,
   expandWorkloads,
   type OutputMode,
@@ -249,6 +256,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const ids = expandWorkloads(opts.workloads);
+  const textIds = expandWorkloads(opts.textVsJson);
   const repo = findRepoRoot();
   const benchDir = resolve(repo, opts.benchDir ?? '../shared/bench');
   if (!existsSync(join(benchDir, 'templates')) || !existsSync(join(benchDir, 'rules'))) {
@@ -264,7 +272,7 @@ async function main(argv: readonly string[]): Promise<number> {
     throw new Error('dist/ is missing: npm run build first');
   const tsEntry = opts.snapshot ? snapshotTsguard(repo) : join(repo, 'bin', 'tsguard.js');
   try {
-    return await runSession(opts, ids, repo, benchDir, workDir, tsEntry);
+    return await runSession(opts, ids, textIds, repo, benchDir, workDir, tsEntry);
   } finally {
     if (opts.snapshot) rmSync(dirname(dirname(tsEntry)), { recursive: true, force: true });
   }
@@ -273,6 +281,7 @@ async function main(argv: readonly string[]): Promise<number> {
 async function runSession(
   opts: BenchOptions,
   ids: readonly WorkloadId[],
+  textIds: readonly WorkloadId[],
   repo: string,
   benchDir: string,
   workDir: string,
@@ -289,7 +298,11 @@ async function runSession(
   const loadAverage = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-  const mode = await chooseMode(s, ts, workloadSpec('W1', inputs));
+  // checked (and inputs generated) before any run, so a bad id fails at once
+  const textSpecs = textIds.map((id) => workloadSpec(id, inputs));
+  for (const spec of textSpecs) textArgs(spec);
+  // --text-vs-json alone compares structured JSON whatever tsguard's W1 probe says
+  const mode = ids.length > 0 ? await chooseMode(s, ts, workloadSpec('W1', inputs)) : 'structured';
   if (opts.profile) {
     const text = await profileWorkloads(
       s,
@@ -318,11 +331,25 @@ async function runSession(
     }
   }
 
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const report = renderReport(
+  const textResults: TextVsJsonResult[] = [];
+  for (const spec of textSpecs) {
+    const runner = {
+      run: (tag: string, args: readonly string[]) => runSide(s, ts, tag, args),
+      stdoutFile: (tag: string) => join(workDir, 'out', `${tag}.tsguard.stdout`),
+      log,
+      describe: fmtSample,
+      display: (args: readonly string[]) => args.join(' ').replaceAll(workDir, '$WORK'),
+    };
+    const warmup = opts.warmup ?? (spec.long ? 0 : 1);
+    textResults.push(await benchTextVsJson(runner, spec, opts.runs, warmup));
+  }
+
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})`;
+  const main = renderReport(
     {
-      date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-      machine: `${cpus().length} cores (${cpu})`,
+      date,
+      machine,
       node: `Node ${process.version}`,
       mode:
         mode === 'structured'
@@ -338,10 +365,15 @@ async function runSession(
     results,
     startup,
   );
+  // alone, the text-vs-json table gets the session line the main report would have given
+  const session = `Bench session ${date}: ${machine}; Node ${process.version}; load average at start: ${loadAverage}.\n`;
+  const parts = ids.length > 0 ? [main] : [session];
+  if (textResults.length > 0) parts.push(renderTextVsJson(textResults, opts.runs));
+  const report = parts.join('\n');
   process.stdout.write(`\n${report}`);
   writeFileSync(
     join(workDir, `results-${Date.now()}.json`),
-    `${JSON.stringify({ mode, results, startup }, (_k, v) => (typeof v === 'bigint' ? String(v) : v), 2)}\n`,
+    `${JSON.stringify({ mode, results, startup, textVsJson: textResults }, (_k, v) => (typeof v === 'bigint' ? String(v) : v), 2)}\n`,
   );
   writeOut(opts, report);
   const bad = results.filter(
@@ -351,7 +383,9 @@ async function runSession(
       r.tsguard.exits.length !== 1,
   );
   if (bad.length > 0) log(`answers differ on: ${bad.map((r) => r.id).join(', ')}`);
-  return bad.length > 0 ? 1 : 0;
+  const textProblems = textResults.flatMap(textVsJsonProblems);
+  for (const p of textProblems) log(p);
+  return bad.length > 0 || textProblems.length > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -15,8 +15,32 @@ describe('parseBenchArgs', () => {
       timeoutS: undefined,
       snapshot: true,
       profile: false,
+      textVsJson: [],
       help: false,
     });
+  });
+
+  test.each([
+    {
+      name: '--text-vs-json alone runs only that comparison',
+      argv: ['--text-vs-json', 'W4-0.5mb, W2'],
+      workloads: [],
+      textVsJson: ['W4-0.5mb', 'W2'],
+    },
+    {
+      name: 'with --workloads both run',
+      argv: ['--text-vs-json=W4-0.5mb', '--workloads', 'W1'],
+      workloads: ['W1'],
+      textVsJson: ['W4-0.5mb'],
+    },
+    {
+      name: 'without it the routine set, no text comparison',
+      argv: ['--runs', '2'],
+      workloads: ['routine'],
+      textVsJson: [],
+    },
+  ])('$name', ({ argv, workloads, textVsJson }) => {
+    expect(parseBenchArgs(argv)).toMatchObject({ workloads, textVsJson });
   });
 
   test('every option, in both spellings', () => {
@@ -58,6 +82,9 @@ describe('parseBenchArgs', () => {
     { argv: ['--mode', 'fast'], message: /--mode must be/ },
     { argv: ['--frobnicate'], message: /unknown argument/ },
     { argv: ['--workloads', ','], message: /at least one/ },
+    { argv: ['--text-vs-json', ' '], message: /--text-vs-json needs at least one/ },
+    { argv: ['--text-vs-json'], message: /--text-vs-json needs a value/ },
+    { argv: ['--text-vs-json', 'W2', '--profile'], message: /do not go together/ },
   ])('rejects $argv', ({ argv, message }) => {
     expect(() => parseBenchArgs(argv)).toThrow(message);
   });
