@@ -57,9 +57,11 @@ const lazyBuiltins = {
 
 const result = await build({
   stdin: {
-    // The two things bin/tsguard.js needs, relative to the package root.
+    // What bin/tsguard.js and the worker threads need, relative to the package root.
     contents:
-      "export { runCli } from './src/cli.ts';\nexport { nodeIo } from './src/commands/io.ts';\n",
+      "export { runCli } from './src/cli.ts';\nexport { nodeIo } from './src/commands/io.ts';\n" +
+      // The entry of validate's worker threads (src/commands/parallel-validate.ts).
+      "export { validateWorkerMain } from './src/commands/validate-worker.ts';\n",
     resolveDir: at('.'),
     sourcefile: 'tsguard-entry.ts',
     loader: 'ts',

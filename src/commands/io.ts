@@ -34,6 +34,8 @@ export interface Io {
   realpath(path: string): string;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  /** Environment variables the commands consult (`TSGUARD_THREADS`); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Resolve a command-line path against the Io's working directory. */
@@ -48,6 +50,8 @@ export interface NodeIoOptions {
   readonly stdin?: string;
   readonly stdout?: OutputStream;
   readonly stderr?: OutputStream;
+  /** Environment (default: `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -61,6 +65,7 @@ export function nodeIo(options: NodeIoOptions = {}): Io {
   const stdinText = options.stdin;
   return {
     cwd,
+    env: options.env ?? process.env,
     readFile: (path) => readFileSync(abs(path)),
     readStdin: () => {
       if (stdinText !== undefined) return stdinText;

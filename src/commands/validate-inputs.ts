@@ -47,20 +47,79 @@ export function readText(io: Io, path: string): string {
   return text;
 }
 
+/** One data file as read, before it is parsed. */
+export interface DataText {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * The `-d` files read but not parsed, in order. Reading stops at the first
+ * path or read failure, kept in `stop`: the reference parses each file as it
+ * reads it, so that failure only surfaces if every file before it parses
+ * ({@link loadDataTexts} throws it then).
+ */
+export interface DataTexts {
+  readonly files: readonly DataText[];
+  readonly stop: { readonly error: unknown } | undefined;
+}
+
+/** Reads the files under `paths` in order, stopping at the first failure. */
+function readTexts(
+  paths: readonly string[],
+  options: ValidateOptions,
+  io: Io,
+  nameOf: (file: { name: string; path: string }) => string,
+): DataTexts {
+  const files: DataText[] = [];
+  try {
+    for (const path of paths) {
+      for (const file of expandDataPaths(io, [path], options.order)) {
+        files.push({ name: nameOf(file), text: readText(io, file.path) });
+      }
+    }
+  } catch (error) {
+    return { files, stop: { error } };
+  }
+  return { files, stop: undefined };
+}
+
+/** Reads the `-d` files (CLI-VAL-01/06) without parsing them. */
+export function readDataTexts(options: ValidateOptions, io: Io): DataTexts {
+  return readTexts(options.data ?? [], options, io, (file) => file.name);
+}
+
+/** Parses data files read by {@link readDataTexts}, in order; the first failure is thrown. */
+export function loadDataTexts(texts: DataTexts): DataFile[] {
+  const out = texts.files.map((f) => ({ ...f, value: loadDataDocument(f.text, f.name) }));
+  if (texts.stop !== undefined) throw texts.stop.error;
+  return out;
+}
+
 /** `-d` files, or stdin named `STDIN` when `-d` is absent (CLI-VAL-02/03). */
 export function loadDataFiles(options: ValidateOptions, io: Io): DataFile[] {
   if (options.data === undefined) {
     const text = io.readStdin();
     return [{ name: 'STDIN', text, value: loadDataDocument(text, 'STDIN') }];
   }
-  const out: DataFile[] = [];
-  for (const path of options.data) {
-    for (const file of expandDataPaths(io, [path], options.order)) {
-      const text = readText(io, file.path);
-      out.push({ name: file.name, text, value: loadDataDocument(text, file.name) });
-    }
-  }
-  return out;
+  return loadDataTexts(readDataTexts(options, io));
+}
+
+/**
+ * The `-i` files as read (undefined without `-i`), named by their bare file
+ * name as the reference's errors name them; a failure stops reading as in
+ * {@link readDataTexts}.
+ */
+export function readParamTexts(options: ValidateOptions, io: Io): DataTexts | undefined {
+  if (options.inputParams === undefined) return undefined;
+  return readTexts(options.inputParams, options, io, (file) => baseName(file.path));
+}
+
+/** Parameter files merged into one document (DATA-08), or undefined when there are none. */
+export function loadParams(texts: DataTexts | undefined): Value | undefined {
+  if (texts === undefined) return undefined;
+  const docs = loadDataTexts(texts).map((d) => d.value);
+  return docs.length === 0 ? undefined : mergeDocuments(docs);
 }
 
 /**
@@ -68,15 +127,7 @@ export function loadDataFiles(options: ValidateOptions, io: Io): DataFile[] {
  * names parameter files by their bare file name in errors.
  */
 export function loadInputParameters(options: ValidateOptions, io: Io): Value | undefined {
-  if (options.inputParams === undefined) return undefined;
-  const docs: Value[] = [];
-  for (const path of options.inputParams) {
-    for (const file of expandDataPaths(io, [path], options.order)) {
-      const name = baseName(file.path);
-      docs.push(loadDataDocument(readText(io, file.path), name));
-    }
-  }
-  return docs.length === 0 ? undefined : mergeDocuments(docs);
+  return loadParams(readParamTexts(options, io));
 }
 
 /** `-r` files in order; unreadable ones are kept with their error (the run goes on). */

@@ -16,16 +16,17 @@ import { formatSummaryTable } from '../report/summary.js';
 import type { SummaryKind } from '../report/types.js';
 import { formatVerboseTree } from '../report/verbose.js';
 import { toYaml } from '../report/yaml-writer.js';
-import type { Io } from './io.js';
+import type { OutputStream } from './io.js';
 import type { ValidateOptions } from './options.js';
 import type { DataFile } from './validate-inputs.js';
 
+/** Writes one pair's text to `stdout` (the run's, or a buffer on a worker thread). */
 export type PairReporter = (result: FileResult, root: Value, file: DataFile) => void;
 
 export function pairReporter(
   options: ValidateOptions,
   kinds: ReadonlySet<SummaryKind>,
-  io: Io,
+  stdout: OutputStream,
 ): PairReporter {
   return (result, root, file) => {
     const ctx = {
@@ -35,19 +36,19 @@ export function pairReporter(
       data: root,
       dataText: file.text,
     };
-    if (kinds.size > 0) io.stdout.write(formatSummaryTable(result, ctx));
+    if (kinds.size > 0) stdout.write(formatSummaryTable(result, ctx));
     switch (options.outputFormat) {
       case 'json':
-        io.stdout.write(toJsonPretty(fileReportToJson(buildFileReport(result))));
+        stdout.write(toJsonPretty(fileReportToJson(buildFileReport(result))));
         break;
       case 'yaml':
-        io.stdout.write(toYaml(fileReportToJson(buildFileReport(result))));
+        stdout.write(toYaml(fileReportToJson(buildFileReport(result))));
         break;
       default:
-        io.stdout.write(formatConsoleReport(result, ctx));
+        stdout.write(formatConsoleReport(result, ctx));
     }
-    if (options.verbose) io.stdout.write(formatVerboseTree(result.tree));
+    if (options.verbose) stdout.write(formatVerboseTree(result.tree));
     // formatPrintJson already ends with the reference's single newline.
-    if (options.printJson) io.stdout.write(formatPrintJson(result.tree));
+    if (options.printJson) stdout.write(formatPrintJson(result.tree));
   };
 }

@@ -27,9 +27,9 @@ import {
 } from '../report/structured.js';
 import type { Io } from './io.js';
 import type { ValidateOptions } from './options.js';
-import type { ParsedRules, ParseResult } from './validate.js';
 import type { DataFile, RulesSource } from './validate-inputs.js';
 import { withParameters } from './validate-inputs.js';
+import { type ParsedRules, type ParseResult, parseErrorText } from './validate-rules.js';
 
 /** What SARIF names as the tool (issue: tsguard's own version, the reference's driver name). */
 export interface ToolIdentity {
@@ -56,9 +56,7 @@ function parseAll(sources: readonly RulesSource[], parse: Parse, io: Io): RulesO
     }
     const parsed = parse({ name: source.name, text: source.text });
     if (parsed.ok) return { name: source.name, rules: parsed.rules, error: undefined };
-    io.stderr.write(
-      `Parsing error handling rule file = ${source.name}, Error = ${parsed.message}\n---\n`,
-    );
+    io.stderr.write(parseErrorText(source.name, parsed.message));
     return { name: source.name, rules: undefined, error: parsed.message };
   });
 }

@@ -9,23 +9,35 @@
 import { loadDataDocument } from '../data/load-data.js';
 import type { Value } from '../data/value.js';
 import { GuardError } from '../diag/errors.js';
-import { withDefaultRulePrefix } from '../eval/default-rule.js';
-import { evaluatePrepared, type PreparedRules, prepareRules } from '../eval/evaluate.js';
-import type { FileResult } from '../eval/result.js';
-import { parseRulesFile } from '../syntax/parser.js';
 import { EXIT, hardErrorText } from './exit-codes.js';
 import type { Io } from './io.js';
 import type { ShowSummaryItem, ValidateOptions } from './options.js';
+import {
+  type ParallelSettings,
+  runParallelIfWorthIt,
+  type ValidateInputs,
+} from './parallel-validate.js';
 import { parsePayload } from './payload.js';
 import {
   type DataFile,
   loadDataFiles,
+  loadDataTexts,
   loadInputParameters,
+  loadParams,
   type RulesSource,
+  readDataTexts,
+  readParamTexts,
   readRulesFiles,
   withParameters,
 } from './validate-inputs.js';
 import { type PairReporter, pairReporter } from './validate-output.js';
+import {
+  evaluateParsed,
+  type ParsedRules,
+  parseErrorText,
+  parseRules,
+  unreadableRulesText,
+} from './validate-rules.js';
 import { runStructured } from './validate-structured.js';
 import { TOOL } from './version.js';
 
@@ -59,36 +71,6 @@ function checkFlags(options: ValidateOptions, kinds: ReadonlySet<SummaryKind>): 
   return undefined;
 }
 
-/** A rules file that parsed (or was empty), ready to run against every document. */
-interface ParsedRules {
-  readonly name: string;
-  /** Undefined for an empty or comments-only file: nothing to evaluate (CLI-VAL-13). */
-  readonly prepared: PreparedRules | undefined;
-}
-
-type ParseResult = { ok: true; rules: ParsedRules } | { ok: false; message: string };
-
-function parseRules(source: { name: string; text: string }): ParseResult {
-  const parsed = parseRulesFile(source.text, source.name);
-  if (!parsed.ok) {
-    const inner = parsed.error.compat ?? parsed.error.message;
-    return { ok: false, message: `Parser Error when parsing \`${inner}\`` };
-  }
-  // DSL-02: validate records the implicit rule as `<rules file>/default`; the
-  // reports show it so (`"compliant": ["r.guard/default"]`, `Rule = r.guard/default`),
-  // while an explicit `rule default { … }` keeps its bare name.
-  const prepared =
-    parsed.file === null
-      ? undefined
-      : prepareRules(withDefaultRulePrefix(parsed.file, source.name));
-  return { ok: true, rules: { name: source.name, prepared } };
-}
-
-/** ERR-01: a rules file that does not parse is reported and the run goes on. */
-function parseErrorText(name: string, message: string): string {
-  return `Parsing error handling rule file = ${name}, Error = ${message}\n---\n`;
-}
-
 /**
  * Evaluates one rules file against every document, reporting each pair.
  * Returns the rules file's exit contribution: 19 when any document FAILed.
@@ -103,10 +85,8 @@ function evaluateAgainstAll(
   let failed = false;
   for (const file of data) {
     const root = withParameters(params, file.value);
-    const result: FileResult = evaluatePrepared(rules.prepared, root, {
-      rulesFileName: rules.name,
-      dataFileName: file.name,
-    });
+    const result = evaluateParsed(rules, root, file.name);
+    if (result === undefined) continue;
     report(result, root, file);
     if (result.status === 'FAIL') failed = true;
   }
@@ -124,7 +104,7 @@ function runPerRulesFile(
   let exit: number = EXIT.SUCCESS;
   for (const source of sources) {
     if (source.text === undefined) {
-      io.stderr.write(`Unable read content from file ${source.readError ?? ''}\n`);
+      io.stderr.write(unreadableRulesText(source.readError));
       continue;
     }
     const parsed = parseRules({ name: source.name, text: source.text });
@@ -140,7 +120,11 @@ function runPerRulesFile(
   return exit;
 }
 
-async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
+async function runValidate(
+  options: ValidateOptions,
+  io: Io,
+  parallel: ParallelSettings,
+): Promise<number> {
   const kinds = summaryKinds(options.showSummary);
   const flagError = checkFlags(options, kinds);
   if (flagError !== undefined) {
@@ -165,16 +149,43 @@ async function runValidate(options: ValidateOptions, io: Io): Promise<number> {
     sources = decoded.payload.rules.map((text, i) => ({ name: `RULES_STDIN[${i + 1}]`, text }));
     // CLI-VAL-04: parameters apply to payload data in structured mode only.
     params = options.structured ? loadInputParameters(options, io) : undefined;
-  } else {
+  } else if (options.data === undefined) {
     data = loadDataFiles(options, io);
     params = loadInputParameters(options, io);
     sources = readRulesFiles(options.rules ?? [], options, io);
+  } else {
+    // Everything is read first; parsing keeps the sequential order (data,
+    // parameters, rules), so a failure surfaces exactly where it did.
+    const dataTexts = readDataTexts(options, io);
+    const paramTexts = readParamTexts(options, io);
+    let read: ValidateInputs['sources'];
+    let readError: unknown;
+    try {
+      read = { ok: true, sources: readRulesFiles(options.rules ?? [], options, io) };
+    } catch (err) {
+      read = { ok: false };
+      readError = err;
+    }
+    const inputs = {
+      options,
+      kinds,
+      data: dataTexts,
+      params: paramTexts,
+      sources: read,
+      tool: TOOL,
+    };
+    const code = await runParallelIfWorthIt(inputs, io, parallel);
+    if (code !== undefined) return code;
+    data = loadDataTexts(dataTexts);
+    params = loadParams(paramTexts);
+    if (!read.ok) throw readError;
+    sources = [...read.sources];
   }
 
   if (options.structured) {
     return runStructured(sources, data, params, options, io, parseRules, evaluateParsed, TOOL);
   }
-  const report = pairReporter(options, kinds, io);
+  const report = pairReporter(options, kinds, io.stdout);
   return runPerRulesFile(sources, data, params, report, io);
 }
 
@@ -182,21 +193,14 @@ function loadPayloadData(text: string, name: string): Value {
   return loadDataDocument(text, name);
 }
 
-/** Evaluates a parsed rules file against one document (used by the structured runner). */
-function evaluateParsed(rules: ParsedRules, root: Value, dataName: string): FileResult | undefined {
-  if (rules.prepared === undefined) return undefined;
-  return evaluatePrepared(rules.prepared, root, {
-    rulesFileName: rules.name,
-    dataFileName: dataName,
-  });
-}
-
-export type { ParsedRules, ParseResult };
-
 /** The validate command: every hard error becomes `Error occurred …` and exit 255 (ERR-02). */
-export async function run(options: ValidateOptions, io: Io): Promise<number> {
+export async function run(
+  options: ValidateOptions,
+  io: Io,
+  parallel: ParallelSettings = {},
+): Promise<number> {
   try {
-    return await runValidate(options, io);
+    return await runValidate(options, io, parallel);
   } catch (err) {
     if (err instanceof GuardError) {
       io.stderr.write(hardErrorText(err.compat ?? err.message));
