@@ -10,6 +10,8 @@
  * - on a mapping the tag is dropped (`!Transform {..}` keeps the map).
  */
 
+import { keyPath } from './path.js';
+
 const SCALAR_FUNCTIONS: ReadonlySet<string> = new Set([
   'Ref',
   'Condition',
@@ -62,6 +64,16 @@ export function scalarWrapperKey(name: string): string | undefined {
 /** Map key for a tagged sequence, or undefined when the list stays bare. */
 export function sequenceWrapperKey(name: string): string | undefined {
   return SEQUENCE_FUNCTIONS.has(name) ? longFormOf(name) : undefined;
+}
+
+/**
+ * The path a tagged sequence's items hang under: the wrapper key's path
+ * (`/a/Fn::Join`) when the tag wraps the list, else the node's own path.
+ */
+export function listPathOf(tag: string, path: string): string {
+  const short = shortFormName(tag);
+  const key = short === undefined ? undefined : sequenceWrapperKey(short);
+  return key === undefined ? path : keyPath(path, key);
 }
 
 const CORE_PREFIX = 'tag:yaml.org,2002:';

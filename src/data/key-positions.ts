@@ -5,6 +5,7 @@
  * in key order (the order of the map's `entries`, which it reads its keys
  * from) and makes KeyLocation objects only when asked.
  */
+import { keyPath } from './path.js';
 import type { KeyLocation } from './value.js';
 
 /** Up to this many keys a lookup scans; bigger maps build an index on first use. */
@@ -100,4 +101,57 @@ export function addEntry<V>(
   const before = entries.size;
   entries.set(key, value);
   if (entries.size !== before) pos.push(line, col);
+}
+
+/**
+ * The standard loader's `keyLocations` (YAML-08): every key at 0/0 and
+ * reporting its own path, the map's path plus the key. Derived on demand from
+ * the map's keys, so loading a spec file and re-rooting each test input
+ * (rebase.ts) make no per-key objects.
+ */
+export class KeyPaths implements ReadonlyMap<string, KeyLocation> {
+  constructor(
+    private readonly keysOf: ReadonlyMap<string, unknown>,
+    /** Path of the map the keys belong to. */
+    readonly mapPath: string,
+  ) {}
+
+  get size(): number {
+    return this.keysOf.size;
+  }
+
+  has(key: string): boolean {
+    return this.keysOf.has(key);
+  }
+
+  get(key: string): KeyLocation | undefined {
+    return this.keysOf.has(key) ? this.#at(key) : undefined;
+  }
+
+  forEach(
+    callbackfn: (value: KeyLocation, key: string, map: ReadonlyMap<string, KeyLocation>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const key of this.keysOf.keys()) callbackfn.call(thisArg, this.#at(key), key, this);
+  }
+
+  *entries(): MapIterator<[string, KeyLocation]> {
+    for (const key of this.keysOf.keys()) yield [key, this.#at(key)];
+  }
+
+  keys(): MapIterator<string> {
+    return this.keysOf.keys();
+  }
+
+  *values(): MapIterator<KeyLocation> {
+    for (const key of this.keysOf.keys()) yield this.#at(key);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, KeyLocation]> {
+    return this.entries();
+  }
+
+  #at(key: string): KeyLocation {
+    return { line: 0, col: 0, path: keyPath(this.mapPath, key) };
+  }
 }

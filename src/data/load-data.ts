@@ -11,6 +11,7 @@ import { checkSize, type DataLimits, resolveLimits } from './limits.js';
 import { scanJsonDocument } from './load-json.js';
 import { loadYamlDocument } from './load-yaml.js';
 import { scanYamlDocument } from './load-yaml-fast.js';
+import { VALIDATE_TYPING } from './tagged-values.js';
 import type { Value } from './value.js';
 
 export interface LoadOptions {
@@ -32,7 +33,7 @@ export function loadDataDocument(text: string, name: string, options: LoadOption
     const v = scanJsonDocument(text, name, limits);
     if (v !== undefined) return v;
   } else {
-    const v = scanYamlDocument(text, name, limits);
+    const v = scanYamlDocument(text, limits, VALIDATE_TYPING);
     if (v !== undefined) return v;
   }
   return loadYamlDocument(text, name, limits);

@@ -4,7 +4,9 @@
  * scalars.ts), aliases expanded (bounded by DATA_ALIAS_LIMIT), duplicate keys
  * rejected, no source positions (every value is at `[L:0,C:0]`; paths are
  * real). Single-`!` short-form tags wrap like YAML-04/05, but the wrapped
- * scalar keeps its normal type (`!Ref 5` → `{"Ref": 5}`).
+ * scalar keeps its normal type (`!Ref 5` → `{"Ref": 5}`). Typing and value
+ * shapes live in standard-values.ts, shared with the fast block-YAML scanner
+ * (load-yaml-fast.ts) that reads most documents before this route is needed.
  */
 import {
   Composer,
@@ -18,21 +20,22 @@ import {
   Parser,
 } from 'yaml';
 import { GuardError } from '../diag/errors.js';
-import { coreTagName, scalarWrapperKey, sequenceWrapperKey, shortFormName } from './cfn-tags.js';
 import { findTooDeep } from './cst-depth.js';
 import { standardNonStringKeyError } from './data-errors.js';
 import { libyamlProblem } from './libyaml-errors.js';
 import { aliasLimit, checkSize, type DataLimits, resolveLimits, tooDeep } from './limits.js';
 import type { LoadOptions } from './load-data.js';
-import { listValue, mapValue, scalarValue, setEntry } from './make.js';
+import { scanYamlDocument } from './load-yaml-fast.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
+import type { ScalarResult } from './scalars.js';
 import {
-  parseCoreFloat,
-  parseCoreInt,
-  resolveStandardPlain,
-  type ScalarResult,
-} from './scalars.js';
-import type { KeyLocation, Value } from './value.js';
+  STANDARD_TYPING,
+  standardList,
+  standardMap,
+  standardScalarValue,
+  typeStandardScalar,
+} from './standard-values.js';
+import type { Value } from './value.js';
 
 interface Ctx {
   readonly name: string;
@@ -58,7 +61,32 @@ interface Ctx {
 export function loadStandardDocument(text: string, name: string, options: LoadOptions = {}): Value {
   const limits = resolveLimits(options.limits);
   checkSize(text, name, limits);
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const src = stripBom(text);
+  // Spec files are mostly block YAML: the fast scanner builds them without
+  // the `yaml` package's parser and composer (about half of `test`'s time).
+  // Anything it leaves (or that may be an error) goes to the full route.
+  return scanYamlDocument(src, limits, STANDARD_TYPING) ?? composeStandard(src, name, limits);
+}
+
+/**
+ * The full route alone, without the fast scanner: the oracle the fast path
+ * is tested against (tests/unit/data/standard-fast-path.test.ts).
+ */
+export function loadStandardDocumentFull(
+  text: string,
+  name: string,
+  options: LoadOptions = {},
+): Value {
+  const limits = resolveLimits(options.limits);
+  checkSize(text, name, limits);
+  return composeStandard(stripBom(text), name, limits);
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function composeStandard(src: string, name: string, limits: DataLimits): Value {
   const composer = new Composer({ schema: 'failsafe' });
   const docs: Document.Parsed[] = [];
   for (const token of new Parser().parse(src)) {
@@ -97,8 +125,6 @@ function syntax(name: string, detail: string, compat?: string): GuardError {
   );
 }
 
-const AT_ZERO: KeyLocation = { line: 0, col: 0 };
-
 function build(ctx: Ctx, node: Node | null | undefined, path: string, depth: number): Value {
   if (ctx.inAlias > 0 && ++ctx.aliasNodes > ctx.limits.maxAliasNodes) {
     throw aliasLimit(ctx.name, ctx.limits);
@@ -117,45 +143,34 @@ function build(ctx: Ctx, node: Node | null | undefined, path: string, depth: num
   }
   if (node.anchor !== undefined && ctx.inAlias === 0) ctx.anchors.set(node.anchor, node);
   const tag = node.tag;
-  const short = tag === undefined ? undefined : shortFormName(tag);
   if (isScalar(node)) {
     const text = String(node.value ?? '');
     const typed = typeScalar(ctx, text, node.type === 'PLAIN' || node.type === undefined, tag);
-    const key = short === undefined ? undefined : scalarWrapperKey(short);
-    if (key === undefined) return scalarValue(typed, path, 0, 0);
-    return wrap(key, scalarValue(typed, keyPath(path, key), 0, 0), path);
+    return standardScalarValue(typed, tag, path);
   }
   if (isSeq(node)) {
-    const key = short === undefined ? undefined : sequenceWrapperKey(short);
-    const listPath = key === undefined ? path : keyPath(path, key);
-    const items = node.items.map((item, i) =>
-      build(ctx, item as Node | null, indexPath(listPath, i), depth + 1),
+    return standardList(tag, path, (listPath) =>
+      node.items.map((item, i) =>
+        build(ctx, item as Node | null, indexPath(listPath, i), depth + 1),
+      ),
     );
-    const list = listValue(items, listPath, 0, 0);
-    return key === undefined ? list : wrap(key, list, path);
   }
   if (isMap(node)) {
     const entries = new Map<string, Value>();
-    const keyLocations = new Map<string, KeyLocation>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const key = build(ctx, pair.key as Node | null, path, depth + 1);
       if (key.kind !== 'string') throw standardNonStringKeyError(ctx.name);
-      const childPath = keyPath(path, key.value);
-      const value = build(ctx, pair.value as Node | null, childPath, depth + 1);
-      setEntry(entries, keyLocations, key.value, value, 0, 0);
-      // YAML-08: keys of the standard loader report their own path.
-      if (keyLocations.get(key.value)?.path === undefined) {
-        keyLocations.set(key.value, { line: 0, col: 0, path: childPath });
-      }
+      // The `yaml` package reports repeated keys (an error here), so each key
+      // is set once; YAML-08: keys report their own path (KeyPaths).
+      entries.set(
+        key.value,
+        build(ctx, pair.value as Node | null, keyPath(path, key.value), depth + 1),
+      );
     }
-    return mapValue(entries, keyLocations, path, 0, 0);
+    return standardMap(entries, path);
   }
   throw syntax(ctx.name, 'unsupported YAML node');
-}
-
-function wrap(key: string, inner: Value, path: string): Value {
-  return mapValue(new Map([[key, inner]]), new Map([[key, AT_ZERO]]), path, 0, 0);
 }
 
 function typeScalar(
@@ -164,50 +179,13 @@ function typeScalar(
   isPlain: boolean,
   tag: string | undefined,
 ): ScalarResult {
-  const core = tag === undefined ? undefined : coreTagName(toShortCore(tag));
-  if (core !== undefined) {
-    const r = typeCore(core, text);
-    if (r === undefined) {
-      throw new GuardError(
-        'DATA_BAD_TAGGED_VALUE',
-        `${ctx.name}: invalid value for !!${core}: ${JSON.stringify(text)}`,
-      );
-    }
-    return r;
+  const r = typeStandardScalar(text, isPlain, tag);
+  if (r.kind === 'bad-core') {
+    throw new GuardError(
+      'DATA_BAD_TAGGED_VALUE',
+      `${ctx.name}: invalid value for !!${r.core}: ${JSON.stringify(text)}`,
+    );
   }
-  if (!isPlain) return { kind: 'string', value: text };
-  const r = resolveStandardPlain(text);
-  if (r === 'range') throw syntax(ctx.name, `integer out of range: ${text}`);
+  if (r.kind === 'range') throw syntax(ctx.name, `integer out of range: ${text}`);
   return r;
-}
-
-/** The Document API reports `!!int` as `tag:yaml.org,2002:int`. */
-function toShortCore(tag: string): string {
-  const prefix = 'tag:yaml.org,2002:';
-  return tag.startsWith(prefix) ? `!!${tag.slice(prefix.length)}` : tag;
-}
-
-function typeCore(name: string, text: string): ScalarResult | undefined {
-  switch (name) {
-    case 'str':
-      return { kind: 'string', value: text };
-    case 'null':
-      return text === '' || text === '~' || /^(?:null|Null|NULL)$/.test(text)
-        ? { kind: 'null' }
-        : undefined;
-    case 'bool':
-      if (/^(?:true|True|TRUE)$/.test(text)) return { kind: 'bool', value: true };
-      if (/^(?:false|False|FALSE)$/.test(text)) return { kind: 'bool', value: false };
-      return undefined;
-    case 'int': {
-      const i = parseCoreInt(text);
-      return typeof i === 'number' ? { kind: 'int', value: i } : undefined;
-    }
-    case 'float': {
-      const f = parseCoreFloat(text);
-      return f === undefined ? undefined : { kind: 'float', value: f };
-    }
-    default:
-      return { kind: 'string', value: text };
-  }
 }

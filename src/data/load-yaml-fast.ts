@@ -3,28 +3,34 @@
  * scanner for the subset of YAML that CloudFormation templates use (block
  * mappings and sequences, compact `- k: v` items, indentless sequences,
  * single-line plain and quoted scalars, `!Tag` short forms, `!!core` tags,
- * empty `[]`/`{}`, comments, CRLF). It builds exactly the Values the
- * `yaml`-CST route in load-yaml.ts builds (same paths, libyaml positions,
- * scalar typing, tag wrappers), without the `yaml` package's CST and
- * Document, whose size is what makes 50 MB templates slow and heavy.
+ * flow collections (yaml-fast-flow.ts), comments, CRLF). It builds exactly the Values the
+ * full route builds, without the `yaml` package's CST and Document, whose
+ * size is what makes 50 MB templates slow and heavy.
+ *
+ * One scanner serves both loaders; what differs between them is a
+ * `ScanTyping` (scalar typing, how tags wrap, positions, duplicate keys):
+ * - validate's loader (load-data.ts; VALIDATE_TYPING in tagged-values.ts):
+ *   libyaml positions, YAML-01..06 typing, DATA-05 duplicates;
+ * - the standard loader (load-standard.ts; STANDARD_TYPING in
+ *   standard-values.ts, YAML-08): core-schema typing, every value at 0/0
+ *   with real paths, duplicate keys left to the full route (an error there).
  *
  * It is deliberately conservative: on anything outside the subset (anchors,
- * aliases, block scalars, multi-line scalars, non-empty flow collections,
- * directives, several documents, tabs, unusual characters, anything that
+ * aliases, block scalars, multi-line scalars, the flow forms listed in
+ * yaml-fast-flow.ts, directives, several documents, tabs, unusual characters, anything that
  * might be an error…) it returns undefined and the caller runs the full
- * route, which then produces the reference's value or error text. A test
- * (tests/unit/data/fast-paths.test.ts) compares both routes value by value.
+ * route, which then produces the reference's value or error text. Tests
+ * (tests/unit/data/fast-paths.test.ts, standard-fast-path.test.ts) compare
+ * both routes value by value for each typing.
  */
-import { addEntry, KeyPositions } from './key-positions.js';
+import { listPathOf } from './cfn-tags.js';
+import { addEntry } from './key-positions.js';
 import type { DataLimits } from './limits.js';
-import { listValue, mapValue } from './make.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
-import { resolveValidatePlain } from './scalars.js';
 import { FALLBACK, MAX_SIMPLE_KEY, orFallback } from './scan-common.js';
-import { isSurelyString, taggedList, taggedScalar } from './tagged-values.js';
 import type { Value } from './value.js';
+import { FlowScanner } from './yaml-fast-flow.js';
 import {
-  isBlank,
   isBlankOrEnd,
   isOutsideSubset,
   keyColon,
@@ -35,15 +41,66 @@ import {
   trimEnd,
 } from './yaml-fast-lexemes.js';
 
+/**
+ * How one loader types and builds what the scanner reads. Every hook may
+ * refuse (return undefined / false) to send the document to the full route.
+ * `line`/`col` are libyaml's 0-based positions (a tagged node starts at its
+ * tag); a typing without positions ignores them.
+ */
+export interface ScanTyping {
+  /** Whether the scanner takes a tag as written (`!Ref`, `!!int`); else the full route. */
+  acceptsTag(source: string): boolean;
+  /** Whether a plain mapping key types as a string (a non-string key is an error there). */
+  isStringKey(text: string): boolean;
+  /**
+   * A scalar; an empty node is `('', true, …)` at the indicator (or its tag).
+   * Undefined when the typing fails (a bad `!!int`): the full route reports it.
+   */
+  scalar(
+    text: string,
+    isPlain: boolean,
+    tag: string | undefined,
+    path: string,
+    line: number,
+    col: number,
+  ): Value | undefined;
+  /**
+   * A sequence node at `path`: the list of `items` at `listPath`, wrapped
+   * when its tag is a sequence function (YAML-05; `listPath` is then the
+   * wrapper key's path, from listPathOf in cfn-tags.ts).
+   */
+  list(
+    tag: string | undefined,
+    path: string,
+    line: number,
+    col: number,
+    items: readonly Value[],
+    listPath: string,
+  ): Value;
+  /** A mapping; `keyPos` holds each key's line and col, in key order. */
+  map(
+    entries: ReadonlyMap<string, Value>,
+    keyPos: readonly number[],
+    path: string,
+    line: number,
+    col: number,
+  ): Value;
+  /**
+   * `'last-wins'`: DATA-05 (a repeated key keeps its first position and last
+   * value); `'fallback'`: a repeated key goes to the full route.
+   */
+  readonly duplicateKeys: 'last-wins' | 'fallback';
+}
+
 /** Scans a block-YAML document; undefined when the full route must decide. */
 export function scanYamlDocument(
   text: string,
-  _name: string,
   limits: DataLimits,
+  typing: ScanTyping,
 ): Value | undefined {
   if (isOutsideSubset(text)) return undefined;
   try {
-    return new YamlScanner(text, limits.maxDepth).document();
+    return new YamlScanner(text, limits.maxDepth, typing).document();
   } catch (e) {
     if (e === FALLBACK) return undefined;
     throw e;
@@ -53,18 +110,8 @@ export function scanYamlDocument(
 /** How a node is embedded: as a mapping value, a sequence item, or the root. */
 type Ctx = 'map' | 'seq' | 'root';
 
-class YamlScanner {
-  private i = 0;
-  private line = 0;
-  private lineStart = 0;
-  /** Indent of the content line `i` points into, -1 at the end of input. */
-  private indent = 0;
-
-  constructor(
-    private readonly t: string,
-    private readonly maxDepth: number,
-  ) {}
-
+/** The block structure; flow collections are FlowScanner's (yaml-fast-flow.ts). */
+class YamlScanner extends FlowScanner {
   document(): Value {
     this.skipSpaces();
     const c = this.t.charCodeAt(this.i);
@@ -79,81 +126,6 @@ class YamlScanner {
     const root = this.inlineNode(-1, ROOT_PATH, 0, undefined, -1, -1, 'root');
     if (this.indent >= 0) throw FALLBACK;
     return root;
-  }
-
-  private col(): number {
-    return this.i - this.lineStart;
-  }
-
-  /**
-   * From anywhere on a line, moves to the first character of the next line
-   * holding content (skipping blank and comment-only lines) and sets
-   * `indent`; at the end of input `indent` is -1.
-   */
-  private nextContent(): void {
-    const t = this.t;
-    const n = t.length;
-    let i = this.i;
-    // Rest of the current line: only blanks or a comment may remain.
-    for (;;) {
-      if (i >= n) {
-        this.i = i;
-        this.indent = -1;
-        return;
-      }
-      const c = t.charCodeAt(i);
-      if (c === 0x0a) break;
-      if (c === 0x23 && (i === 0 || isBlank(t.charCodeAt(i - 1)))) {
-        const nl = t.indexOf('\n', i);
-        i = nl < 0 ? n : nl;
-        continue;
-      }
-      if (c !== 0x20 && c !== 0x0d) throw FALLBACK;
-      i++;
-    }
-    // Following lines.
-    for (;;) {
-      if (i >= n) {
-        this.i = i;
-        this.indent = -1;
-        return;
-      }
-      // t[i] is '\n'
-      i++;
-      this.line++;
-      this.lineStart = i;
-      while (t.charCodeAt(i) === 0x20) i++;
-      const c = t.charCodeAt(i);
-      if (i >= n) continue;
-      if (c === 0x0a) continue;
-      if (c === 0x0d && t.charCodeAt(i + 1) === 0x0a) {
-        i++;
-        continue;
-      }
-      if (c === 0x23) {
-        const nl = t.indexOf('\n', i);
-        i = nl < 0 ? n : nl;
-        continue;
-      }
-      this.i = i;
-      this.indent = i - this.lineStart;
-      return;
-    }
-  }
-
-  private skipSpaces(): void {
-    while (this.t.charCodeAt(this.i) === 0x20) this.i++;
-  }
-
-  /** True when `i` is at the end of the line's content (line break, comment, end). */
-  private atLineEnd(): boolean {
-    const c = this.t.charCodeAt(this.i);
-    return (
-      Number.isNaN(c) ||
-      c === 0x0a ||
-      (c === 0x0d && this.t.charCodeAt(this.i + 1) === 0x0a) ||
-      (c === 0x23 && isBlank(this.t.charCodeAt(this.i - 1)))
-    );
   }
 
   /**
@@ -184,8 +156,8 @@ class YamlScanner {
       }
       // Nothing below: an empty scalar where the indicator (or the tag) was.
       return tag === undefined
-        ? orFallback(taggedScalar('', true, undefined, path, emptyLine, emptyCol))
-        : orFallback(taggedScalar('', true, tag, path, tagLine, tagCol));
+        ? orFallback(this.typing.scalar('', true, undefined, path, emptyLine, emptyCol))
+        : orFallback(this.typing.scalar('', true, tag, path, tagLine, tagCol));
     }
     return this.inlineNode(parent, path, depth, tag, tagLine, tagCol, ctx);
   }
@@ -212,6 +184,7 @@ class YamlScanner {
       if (tag !== undefined) throw FALLBACK;
       this.i = tagEnd(t, i);
       const newTag = t.slice(i, this.i);
+      if (!this.typing.acceptsTag(newTag)) throw FALLBACK;
       return this.blockNode(parent, path, depth, newTag, line, col, ctx, line, this.col());
     }
     if (c === 0x2d && isBlankOrEnd(t.charCodeAt(i + 1))) {
@@ -219,12 +192,19 @@ class YamlScanner {
       if (ctx === 'map' && this.lineStart + this.indent !== i) throw FALLBACK;
       // Props and a block collection on one line: leave it to the full route.
       if ((tag !== undefined && line === tagLine) || depth >= this.maxDepth) throw FALLBACK;
-      return taggedList(tag, path, startLine, startCol, (p) =>
-        this.blockSeq(col, p, depth, startLine, startCol, ctx === 'map' && col === parent),
-      );
+      const listPath = tag === undefined ? path : listPathOf(tag, path);
+      const items = this.blockSeq(col, listPath, depth, ctx === 'map' && col === parent);
+      return this.typing.list(tag, path, startLine, startCol, items, listPath);
     }
-    if (c === 0x5b || c === 0x7b)
-      return this.emptyFlow(c, parent, path, depth, tag, startLine, startCol);
+    if (c === 0x5b || c === 0x7b) {
+      const v = this.flowCollection(c, parent, path, depth, tag, startLine, startCol);
+      // The collection must end its line; a deeper line would be an error.
+      this.skipSpaces();
+      if (!this.atLineEnd()) throw FALLBACK;
+      this.nextContent();
+      if (this.indent > parent && this.indent >= 0) throw FALLBACK;
+      return v;
+    }
     if (c === 0x22 || c === 0x27) {
       const { text, end: keyEnd } = readQuoted(t, i);
       this.i = keyEnd;
@@ -278,34 +258,9 @@ class YamlScanner {
   ): Value {
     this.skipSpaces();
     if (!this.atLineEnd()) throw FALLBACK;
-    const v = orFallback(taggedScalar(text, isPlain, tag, path, line, col));
+    const v = orFallback(this.typing.scalar(text, isPlain, tag, path, line, col));
     this.nextContent();
     // A deeper line would continue a plain scalar or be an error.
-    if (this.indent > parent && this.indent >= 0) throw FALLBACK;
-    return v;
-  }
-
-  /** `[]` or `{}` (anything else in flow style goes to the full route). */
-  private emptyFlow(
-    open: number,
-    parent: number,
-    path: string,
-    depth: number,
-    tag: string | undefined,
-    line: number,
-    col: number,
-  ): Value {
-    const t = this.t;
-    const close = open === 0x5b ? 0x5d : 0x7d;
-    if (t.charCodeAt(this.i + 1) !== close || depth >= this.maxDepth) throw FALLBACK;
-    this.i += 2;
-    this.skipSpaces();
-    if (!this.atLineEnd()) throw FALLBACK;
-    const v =
-      open === 0x7b
-        ? mapValue(new Map(), new Map(), path, line, col)
-        : taggedList(tag, path, line, col, (p) => listValue([], p, line, col));
-    this.nextContent();
     if (this.indent > parent && this.indent >= 0) throw FALLBACK;
     return v;
   }
@@ -314,14 +269,7 @@ class YamlScanner {
    * Block sequence at column `ind`, `i` at its first `-`. `indentless`: the
    * value of a mapping key written at the key's own indent.
    */
-  private blockSeq(
-    ind: number,
-    path: string,
-    depth: number,
-    line: number,
-    col: number,
-    indentless: boolean,
-  ): Value {
+  private blockSeq(ind: number, path: string, depth: number, indentless: boolean): Value[] {
     const t = this.t;
     const items: Value[] = [];
     for (;;) {
@@ -347,7 +295,7 @@ class YamlScanner {
       if (indentless) break;
       throw FALLBACK;
     }
-    return listValue(items, path, line, col);
+    return items;
   }
 
   /** Block mapping whose keys sit at column `ind`, `i` at its first key. */
@@ -371,12 +319,14 @@ class YamlScanner {
         const colon = keyColon(t, start);
         key = t.slice(start, trimEnd(t, start, colon));
         // DATA-06: a key that types as non-string is an error; let the full route say so.
-        if (!isSurelyString(key) && resolveValidatePlain(key).kind !== 'string') throw FALLBACK;
+        if (!this.typing.isStringKey(key)) throw FALLBACK;
         this.i = colon;
       }
       // libyaml limits simple keys to 1024 characters.
       if (this.i - start > MAX_SIMPLE_KEY) throw FALLBACK;
       if (t.charCodeAt(this.i) !== 0x3a || !isBlankOrEnd(t.charCodeAt(this.i + 1))) throw FALLBACK;
+      // YAML-08: the standard loader rejects repeated keys; the full route says so.
+      if (this.typing.duplicateKeys === 'fallback' && entries.has(key)) throw FALLBACK;
       this.i++;
       const value = this.blockNode(
         ind,
@@ -395,6 +345,6 @@ class YamlScanner {
       const n = t.charCodeAt(this.i);
       if (n === 0x2d && isBlankOrEnd(t.charCodeAt(this.i + 1))) throw FALLBACK;
     }
-    return mapValue(entries, new KeyPositions(entries, pos), path, line, col);
+    return this.typing.map(entries, pos, path, line, col);
   }
 }

@@ -6,7 +6,8 @@
  */
 import { coreTagName, scalarWrapperKey, sequenceWrapperKey, shortFormName } from './cfn-tags.js';
 import { KeyPositions } from './key-positions.js';
-import { mapValue, scalarValue, stringValue } from './make.js';
+import type { ScanTyping } from './load-yaml-fast.js';
+import { listValue, mapValue, scalarValue, stringValue } from './make.js';
 import { keyPath } from './path.js';
 import { resolveValidateCoreTag, resolveValidatePlain } from './scalars.js';
 import type { Value } from './value.js';
@@ -80,3 +81,23 @@ export function isSurelyString(text: string): boolean {
     Number.isNaN(raw)
   );
 }
+
+/** DATA-06: a plain key that validate's typing leaves a string (others are an error). */
+function isValidateStringKey(text: string): boolean {
+  return isSurelyString(text) || resolveValidatePlain(text).kind === 'string';
+}
+
+/** validate's typing for the fast scanner (load-yaml-fast.ts): the same Values as load-yaml.ts. */
+export const VALIDATE_TYPING: ScanTyping = {
+  // Any `!Name` / `!!name` the scanner reads: taggedScalar and taggedList take them all.
+  acceptsTag: () => true,
+  isStringKey: isValidateStringKey,
+  scalar: taggedScalar,
+  list: (tag, path, line, col, items) =>
+    tag === undefined
+      ? listValue(items, path, line, col)
+      : taggedList(tag, path, line, col, (p) => listValue(items, p, line, col)),
+  map: (entries, keyPos, path, line, col) =>
+    mapValue(entries, new KeyPositions(entries, keyPos), path, line, col),
+  duplicateKeys: 'last-wins',
+};

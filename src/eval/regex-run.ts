@@ -101,10 +101,12 @@ export function countVariableQuantifiers(source: string): number {
 /**
  * Whether a translated pattern can only backtrack polynomially. Exponential
  * backtracking needs a repeated group whose body can match the same text in
- * more than one way: a group that is itself under a variable quantifier and
- * contains another variable quantifier or an alternation (`(a+)+`, `(a|a)*`,
- * `(\w+\s?)*`), or a backreference. Patterns without those (nearly every
- * real rule's pattern: `^arn:aws:iam::\d{12}:role/.+$`) run in this thread.
+ * more than one way: a group that is itself under a variable quantifier that
+ * lets it repeat (not `?`) and contains another variable quantifier or an
+ * alternation (`(a+)+`, `(a|a)*`, `(\w+\s?)*`, `((a|b)?)*`), or a
+ * backreference. Patterns without those (nearly every real rule's pattern:
+ * `^arn:aws:iam::\d{12}:role/.+$`, or the registry's optional alternation
+ * `\.s3(?:(-external-1|[-.][a-z]*-[a-z]*-[0-9]))?\.amazonaws`) run in this thread.
  */
 export function isBacktrackSafe(source: string): boolean {
   // Per open group: did its body contain a variable quantifier or an alternation?
@@ -161,7 +163,11 @@ export function isBacktrackSafe(source: string): boolean {
         typeof quantifier === 'string' ||
         (quantifier[2] !== undefined && quantifier[3] !== quantifier[1]);
       if (variable) {
-        if (lastWasGroupEnd && lastGroupRisky) return false;
+        // Only a group that can repeat multiplies its ambiguity: `(…)?` and
+        // `(…){0,1}` run their body at most once, so they stay polynomial
+        // (an enclosing repetition is still caught: the group's risk
+        // propagates to its parent at `)`).
+        if (lastWasGroupEnd && lastGroupRisky && canRepeat(quantifier)) return false;
         if (stack.length > 0) stack[stack.length - 1] = true;
       }
       if (typeof quantifier !== 'string') i += quantifier[0].length - 1;
@@ -171,6 +177,13 @@ export function isBacktrackSafe(source: string): boolean {
     lastWasGroupEnd = false;
   }
   return true;
+}
+
+/** Whether a variable quantifier (`*`, `+`, `?`, `{n,}`, `{n,m}`) allows two or more repetitions. */
+function canRepeat(quantifier: string | RegExpExecArray): boolean {
+  if (typeof quantifier === 'string') return quantifier !== '?';
+  const max = quantifier[3];
+  return max === undefined || max === '' || Number(max) >= 2;
 }
 
 const fastPathCache = new Map<string, boolean>();

@@ -83,6 +83,20 @@ describe('isBacktrackSafe', () => {
     ['((a)*)*', false],
     ['x{2,5}(y{3})+', true],
     ['(x{2,5})+', false],
+    // A risky group that runs at most once cannot multiply its ambiguity…
+    ['(?:a*b*)?c', true],
+    ['(a+|b){0,1}$', true],
+    ['(a+)??$', true],
+    [
+      // the registry's S3 endpoint pattern (s3_bucket_… rules), as translated
+      '((?:[^\\n])*)\\u{2e}s3(?:((?:\\u{2d}external\\u{2d}[[\\p{Nd}]]|[\\u{2d}\\u{2e}](?:[a-z])*\\u{2d}(?:[a-z])*\\u{2d}[0-9])))?\\u{2e}amazonaws\\u{2e}com(?:(\\u{2e}cn))?$',
+      true,
+    ],
+    // …but it stays risky for an enclosing repetition, and `{0,2}`, `{1,}` repeat.
+    ['((a|b)?)*$', false],
+    ['(?:x(a+)?)+$', false],
+    ['(a|a){0,2}$', false],
+    ['(a+){1,}$', false],
   ])('%s → %s', (source, expected) => {
     expect(isBacktrackSafe(source)).toBe(expected);
   });

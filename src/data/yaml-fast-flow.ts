@@ -1,0 +1,204 @@
+/**
+ * Flow collections for the fast block-YAML scanner (load-yaml-fast.ts):
+ * `[a, !Ref b, "c"]` and `{k: v, "q": [1]}`, on one line or over several,
+ * nested, with plain, quoted and tagged items. The subset is kept small and
+ * everything outside it falls back to the full route: implicit pairs in a
+ * sequence (`[a: b]`), empty or tagged-empty entries, trailing commas,
+ * explicit keys, multi-line plain scalars, and continuation lines that are
+ * not deeper than the block collection holding the flow (an error for the
+ * full route), except the closing bracket of the outermost collection, which
+ * may sit at that collection's own indent.
+ */
+import { listPathOf } from './cfn-tags.js';
+import { addEntry } from './key-positions.js';
+import { indexPath, keyPath } from './path.js';
+import { FALLBACK, MAX_SIMPLE_KEY, orFallback } from './scan-common.js';
+import type { Value } from './value.js';
+import { ScanCursor } from './yaml-fast-cursor.js';
+import { isBlankOrEnd, readQuoted, startsPlain, tagEnd } from './yaml-fast-lexemes.js';
+
+export class FlowScanner extends ScanCursor {
+  /** How many flow collections enclose `i`. */
+  private flowDepth = 0;
+
+  /**
+   * The flow collection whose `[` or `{` is at `i` (its node starts at
+   * `line`/`col`, its tag's position when tagged); leaves `i` just past the
+   * closing bracket. `parent`: indent of the block collection holding it.
+   */
+  protected flowCollection(
+    open: number,
+    parent: number,
+    path: string,
+    depth: number,
+    tag: string | undefined,
+    line: number,
+    col: number,
+  ): Value {
+    if (depth >= this.maxDepth) throw FALLBACK;
+    this.i++;
+    this.flowDepth++;
+    let v: Value;
+    if (open === 0x5b) {
+      const listPath = tag === undefined ? path : listPathOf(tag, path);
+      const items = this.flowItems(parent, listPath, depth);
+      v = this.typing.list(tag, path, line, col, items, listPath);
+    } else {
+      // YAML-06: a tag on a mapping is dropped.
+      v = this.flowPairs(parent, path, depth, line, col);
+    }
+    this.flowDepth--;
+    return v;
+  }
+
+  /** Blanks, line breaks and comments inside a flow collection. */
+  private flowSpace(parent: number): void {
+    this.skipSpaces();
+    if (!this.atLineEnd()) return;
+    this.nextContent();
+    if (this.indent > parent) return;
+    // `a: [\n  1\n]`: the outermost closing bracket may sit at the indent of
+    // the block collection; anything else there (or the end of input) falls back.
+    const c = this.t.charCodeAt(this.i);
+    if (this.indent < parent || this.flowDepth !== 1 || (c !== 0x5d && c !== 0x7d)) throw FALLBACK;
+  }
+
+  private flowItems(parent: number, path: string, depth: number): Value[] {
+    const t = this.t;
+    const items: Value[] = [];
+    this.flowSpace(parent);
+    if (t.charCodeAt(this.i) === 0x5d) {
+      this.i++;
+      return items;
+    }
+    for (;;) {
+      items.push(
+        this.flowNode(parent, indexPath(path, items.length), depth + 1, undefined, -1, -1),
+      );
+      this.flowSpace(parent);
+      const c = t.charCodeAt(this.i);
+      this.i++;
+      if (c === 0x5d) return items;
+      // Anything but `,` (a `:` making an implicit pair, a second word…) falls back.
+      if (c !== 0x2c) throw FALLBACK;
+      this.flowSpace(parent);
+    }
+  }
+
+  private flowPairs(parent: number, path: string, depth: number, line: number, col: number): Value {
+    const t = this.t;
+    const entries = new Map<string, Value>();
+    const pos: number[] = [];
+    this.flowSpace(parent);
+    if (t.charCodeAt(this.i) === 0x7d) {
+      this.i++;
+      return this.typing.map(entries, pos, path, line, col);
+    }
+    for (;;) {
+      const keyLine = this.line;
+      const keyCol = this.col();
+      const start = this.i;
+      const c = t.charCodeAt(start);
+      let key: string;
+      if (c === 0x22 || c === 0x27) {
+        const q = readQuoted(t, start);
+        key = q.text;
+        this.i = q.end;
+      } else {
+        if (!startsPlain(c, t.charCodeAt(start + 1))) throw FALLBACK;
+        this.i = flowPlainEnd(t, start);
+        key = t.slice(start, this.i);
+        // DATA-06 / YAML-08: a non-string key is an error; the full route says so.
+        if (!this.typing.isStringKey(key)) throw FALLBACK;
+      }
+      if (this.i - start > MAX_SIMPLE_KEY) throw FALLBACK;
+      this.skipSpaces();
+      if (this.typing.duplicateKeys === 'fallback' && entries.has(key)) throw FALLBACK;
+      let value: Value;
+      const sep = t.charCodeAt(this.i);
+      if (sep === 0x2c || sep === 0x7d) {
+        // `{k}` / `{k, …}`: an empty value, placed (libyaml) at the `,` or `}`.
+        value = orFallback(
+          this.typing.scalar('', true, undefined, keyPath(path, key), this.line, this.col()),
+        );
+      } else {
+        if (sep !== 0x3a || !isBlankOrEnd(t.charCodeAt(this.i + 1))) throw FALLBACK;
+        this.i++;
+        this.flowSpace(parent);
+        value = this.flowNode(parent, keyPath(path, key), depth + 1, undefined, -1, -1);
+      }
+      addEntry(entries, pos, key, value, keyLine, keyCol);
+      this.flowSpace(parent);
+      const n = t.charCodeAt(this.i);
+      this.i++;
+      if (n === 0x7d) return this.typing.map(entries, pos, path, line, col);
+      if (n !== 0x2c) throw FALLBACK;
+      this.flowSpace(parent);
+    }
+  }
+
+  /** One flow item or value at `i`; `tag` (at tagLine/tagCol) when a tag came before it. */
+  private flowNode(
+    parent: number,
+    path: string,
+    depth: number,
+    tag: string | undefined,
+    tagLine: number,
+    tagCol: number,
+  ): Value {
+    const t = this.t;
+    const i = this.i;
+    const c = t.charCodeAt(i);
+    const line = this.line;
+    const col = this.col();
+    const startLine = tag === undefined ? line : tagLine;
+    const startCol = tag === undefined ? col : tagCol;
+    if (c === 0x21) {
+      if (tag !== undefined) throw FALLBACK;
+      this.i = tagEnd(t, i);
+      const newTag = t.slice(i, this.i);
+      if (!this.typing.acceptsTag(newTag)) throw FALLBACK;
+      this.flowSpace(parent);
+      const n = t.charCodeAt(this.i);
+      // A tag on an empty node: left to the full route.
+      if (n === 0x2c || n === 0x5d || n === 0x7d) throw FALLBACK;
+      return this.flowNode(parent, path, depth, newTag, line, col);
+    }
+    if (c === 0x5b || c === 0x7b) {
+      return this.flowCollection(c, parent, path, depth, tag, startLine, startCol);
+    }
+    if (c === 0x22 || c === 0x27) {
+      const q = readQuoted(t, i);
+      this.i = q.end;
+      return orFallback(this.typing.scalar(q.text, false, tag, path, startLine, startCol));
+    }
+    if (!startsPlain(c, t.charCodeAt(i + 1))) throw FALLBACK;
+    this.i = flowPlainEnd(t, i);
+    return orFallback(this.typing.scalar(t.slice(i, this.i), true, tag, path, startLine, startCol));
+  }
+}
+
+/**
+ * End (trailing spaces excluded) of a plain scalar in flow context starting
+ * at `from`: it stops at `,` `]` `}`, at a `:` before a blank or a flow
+ * indicator, at a comment and at the end of the line. `[` or `{` inside one
+ * falls back.
+ */
+function flowPlainEnd(t: string, from: number): number {
+  let last = from;
+  for (let i = from; ; i++) {
+    const c = t.charCodeAt(i);
+    if (Number.isNaN(c) || c === 0x0a || c === 0x0d || c === 0x2c || c === 0x5d || c === 0x7d) {
+      return last;
+    }
+    if (c === 0x5b || c === 0x7b) throw FALLBACK;
+    if (c === 0x3a) {
+      const n = t.charCodeAt(i + 1);
+      if (isBlankOrEnd(n) || n === 0x2c || n === 0x5b || n === 0x5d || n === 0x7b || n === 0x7d) {
+        return last;
+      }
+    }
+    if (c === 0x23 && t.charCodeAt(i - 1) === 0x20) return last;
+    if (c !== 0x20) last = i + 1;
+  }
+}
