@@ -3,7 +3,7 @@
  * node or a Fail, and these decide where the cursor goes after a recoverable
  * failure (a fatal one always propagates).
  */
-import { Fail, miss, type State } from './state.js';
+import { Fail, type State } from './state.js';
 
 export type Parser<T> = (st: State) => T | Fail;
 
@@ -13,19 +13,6 @@ export function attempt<T>(st: State, p: Parser<T>): T | Fail {
   const r = p(st);
   if (r instanceof Fail && !r.fatal) st.pos = start;
   return r;
-}
-
-/** Tries each parser in turn; the last recoverable failure is the one reported. */
-export function firstOf<T>(st: State, parsers: readonly Parser<T>[]): T | Fail {
-  const start = st.pos;
-  let last: Fail = miss(start);
-  for (const p of parsers) {
-    const r = p(st);
-    if (!(r instanceof Fail) || r.fatal) return r;
-    st.pos = start;
-    last = r;
-  }
-  return last;
 }
 
 /**

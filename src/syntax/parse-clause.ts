@@ -18,11 +18,12 @@ import type {
   WhenCondition,
 } from './ast.js';
 import { UNARY_OPERATORS } from './ast.js';
-import { firstOf, type Parser, parseRest } from './combinators.js';
+import type { Parser } from './combinators.js';
 import { parseAssignment, parseCall, parseOperand } from './parse-let.js';
 import { parseComparator, parseNot } from './parse-operator.js';
 import { parseAccess } from './parse-query.js';
 import {
+  afterTrivia,
   commit,
   Fail,
   locate,
@@ -141,18 +142,30 @@ export function parseRuleCall(st: State): ParameterizedRuleCall | Fail {
   };
 }
 
-/** `or`/`OR`/`|OR|` between blanks (DSL-04). */
-export function parseOrJoin(st: State): Fail | null {
+/**
+ * `or`/`OR`/`|OR|` between blanks (DSL-04): consumes it and returns true, or
+ * leaves the cursor where it was. Asked after every clause, so it allocates
+ * nothing when there is no `or`.
+ */
+export function eatOrJoin(st: State): boolean {
   const start = st.pos;
-  skipTrivia(st);
+  const text = st.text;
+  const at = afterTrivia(text, start);
+  const c = text.charCodeAt(at);
+  // o O |
+  if (c !== 0x6f && c !== 0x4f && c !== 0x7c) return false;
+  st.pos = at;
   if (!(st.eat('or') || st.eat('OR') || st.eat('|OR|'))) {
-    const at = st.pos;
     st.pos = start;
-    return miss(at);
+    return false;
   }
-  const ws = requireTrivia(st);
-  if (ws) st.pos = start;
-  return ws;
+  const afterWord = st.pos;
+  skipTrivia(st);
+  if (st.pos === afterWord) {
+    st.pos = start;
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -192,26 +205,45 @@ function endsRuleRef(st: State): boolean {
   const ends = ch === '\n' || st.startsWith('\r\n') || ch === '#' || ch === '{';
   st.pos = start;
   if (ends) return true;
-  const or = parseOrJoin(st);
+  const or = eatOrJoin(st);
   st.pos = start;
-  return or === null;
+  return or;
 }
 
-function isOrJoin(st: State): boolean {
-  return parseOrJoin(st) === null;
-}
-
-/** `clause [or clause]*` (DSL-04). */
+/**
+ * `clause [or clause]*` (DSL-04). An `or` followed by something that is not
+ * a clause (recoverably) ends the run before that `or`.
+ */
 export function parseDisjunction<T>(st: State, item: Parser<T>): T[] | Fail {
-  const one = (s: State): T | Fail => {
-    skipTrivia(s);
-    return item(s);
-  };
-  const first = one(st);
+  skipTrivia(st);
+  const first = item(st);
   if (first instanceof Fail) return first;
   const items: T[] = [first];
-  const bad = parseRest(st, isOrJoin, one, (x) => items.push(x));
-  return bad ?? items;
+  for (;;) {
+    const before = st.pos;
+    if (!eatOrJoin(st)) return items;
+    skipTrivia(st);
+    const next = item(st);
+    if (next instanceof Fail) {
+      if (next.fatal) return next;
+      st.pos = before;
+      return items;
+    }
+    items.push(next);
+  }
+}
+
+/**
+ * Whether the next token (after trivia) closes an enclosing construct: no
+ * clause, rule reference or `let` can start there, so every alternative
+ * would fail recoverably and callers may skip straight to their ending.
+ */
+function atCloser(st: State): boolean {
+  const text = st.text;
+  const at = afterTrivia(text, st.pos);
+  const c = text.charCodeAt(at);
+  // } ] { or the end
+  return c === 0x7d || c === 0x5d || c === 0x7b || at >= text.length;
 }
 
 /** One or more disjunctions, AND-ed (DSL-04). None at all is fatal. */
@@ -220,7 +252,7 @@ export function parseCnf<T>(st: State, item: Parser<T>): Conjunctions<T> | Fail 
   const conjunctions: (readonly T[])[] = [];
   for (;;) {
     const before = st.pos;
-    const d = parseDisjunction(st, item);
+    const d = atCloser(st) ? NO_CLAUSE : parseDisjunction(st, item);
     if (d instanceof Fail) {
       if (d.fatal) return d;
       st.pos = before;
@@ -234,11 +266,6 @@ export function parseCnf<T>(st: State, item: Parser<T>): Conjunctions<T> | Fail 
     }
     conjunctions.push(d);
   }
-}
-
-/** Conditions of a `when`: clauses, rule references, rule calls (DSL-07). */
-export function parseWhenCondition(st: State): WhenCondition | Fail {
-  return firstOf<WhenCondition>(st, WHEN_CONDITIONS);
 }
 
 /** `when CONDITIONS` (DSL-07); committed once the keyword is read. */
@@ -277,12 +304,20 @@ export function parseBlock<T>(st: State, item: Parser<T>): Block<T> | Fail {
     for (;;) {
       const before = st.pos;
       skipTrivia(st);
-      const a = parseAssignment(st);
-      if (!(a instanceof Fail)) {
-        assignments.push(a);
-        continue;
+      if (atCloser(st)) {
+        st.pos = before;
+        if (assignments.length === 0 && conjunctions.length === 0) return miss(afterOpen);
+        break;
       }
-      if (a.fatal) return a;
+      if (st.code() === 0x6c) {
+        // l: only `let` can start an assignment.
+        const a = parseAssignment(st);
+        if (!(a instanceof Fail)) {
+          assignments.push(a);
+          continue;
+        }
+        if (a.fatal) return a;
+      }
       st.pos = before;
       const d = parseDisjunction(st, item);
       if (!(d instanceof Fail)) {
@@ -340,27 +375,62 @@ export function parseBlockClause(st: State): BlockClause | Fail {
   };
 }
 
-/** Any clause that may appear in a block or filter (no bare rule references). */
+/** Whether `when`/`WHEN` starts after trivia (else a when block fails recoverably, untried). */
+function whenAhead(st: State): boolean {
+  const text = st.text;
+  const at = afterTrivia(text, st.pos);
+  return text.startsWith('when', at) || text.startsWith('WHEN', at);
+}
+
+/**
+ * Any clause that may appear in a block or filter (no bare rule references):
+ * a when block, a block clause, a rule call, else an access clause, the first
+ * that succeeds; the access clause's failure is the one reported. Alternatives
+ * that cannot get past their first token are not tried: they would fail
+ * recoverably with no side effect, and only the last failure is reported.
+ */
 export function parseClause(st: State): GuardClause | Fail {
-  return firstOf<GuardClause>(st, CLAUSES);
+  const start = st.pos;
+  if (whenAhead(st)) {
+    const w = parseNestedWhen(st);
+    if (!(w instanceof Fail) || w.fatal) return w;
+    st.pos = start;
+  }
+  const b = parseBlockClause(st);
+  if (!(b instanceof Fail) || b.fatal) return b;
+  st.pos = start;
+  const c = parseRuleCall(st);
+  if (!(c instanceof Fail) || c.fatal) return c;
+  st.pos = start;
+  const a = parseAccessClause(st);
+  if (a instanceof Fail && !a.fatal) st.pos = start;
+  return a;
 }
 
 /** A clause or, failing that, a named-rule reference. */
 export function parseClauseOrRuleRef(st: State): GuardClause | Fail {
-  return firstOf<GuardClause>(st, CLAUSES_OR_RULE_REF);
+  const start = st.pos;
+  const c = parseClause(st);
+  if (!(c instanceof Fail) || c.fatal) return c;
+  st.pos = start;
+  const r = parseRuleRef(st);
+  if (r instanceof Fail && !r.fatal) st.pos = start;
+  return r;
 }
 
-// The alternative lists, built once (functions are hoisted, so they can be
-// named here before their definitions run).
-const WHEN_CONDITIONS: readonly Parser<WhenCondition>[] = [
-  parseAccessClause,
-  parseRuleCall,
-  parseRuleRef,
-];
-const CLAUSES: readonly Parser<GuardClause>[] = [
-  parseNestedWhen,
-  parseBlockClause,
-  parseRuleCall,
-  parseAccessClause,
-];
-const CLAUSES_OR_RULE_REF: readonly Parser<GuardClause>[] = [parseClause, parseRuleRef];
+/** Conditions of a `when`: clauses, rule references, rule calls (DSL-07). */
+export function parseWhenCondition(st: State): WhenCondition | Fail {
+  const start = st.pos;
+  const a = parseAccessClause(st);
+  if (!(a instanceof Fail) || a.fatal) return a;
+  st.pos = start;
+  const c = parseRuleCall(st);
+  if (!(c instanceof Fail) || c.fatal) return c;
+  st.pos = start;
+  const r = parseRuleRef(st);
+  if (r instanceof Fail && !r.fatal) st.pos = start;
+  return r;
+}
+
+/** What parseCnf's loop sees at a closer: the recoverable failure it would have met. */
+const NO_CLAUSE = miss(0);

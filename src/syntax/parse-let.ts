@@ -19,15 +19,21 @@ import {
   parseName,
   requireTrivia,
   type State,
+  nameEnd as scanName,
   skipTrivia,
 } from './state.js';
 
 /** `name(arg, …)`: the name and its arguments, blanks (not comments) around each argument. */
 export function parseCall(st: State): { name: string; args: LetValue[]; nameEnd: number } | Fail {
-  const name = parseName(st);
-  if (name instanceof Fail) return name;
-  const nameEnd = st.pos;
-  if (!st.eat('(')) return miss(st.pos);
+  // Scanned before anything is allocated: most names here are not calls.
+  const start = st.pos;
+  const text = st.text;
+  const nameEnd = scanName(text, start);
+  if (nameEnd === start) return miss(start);
+  st.pos = nameEnd;
+  if (text.charCodeAt(nameEnd) !== 0x28) return miss(nameEnd); // (
+  const name = text.slice(start, nameEnd);
+  st.pos = nameEnd + 1;
   const args: LetValue[] = [];
   const bad = parseSeparated(st, eatComma, parseArgument, (a) => args.push(a));
   if (bad) return bad;

@@ -163,19 +163,15 @@ export function parseRegex(st: State): RegexLiteral | Fail {
 
 function parseBool(st: State): Literal | Fail {
   const start = st.pos;
+  const text = st.text;
   // Prefix matches on purpose (LEX-07): `trueish` reads as `true` + `ish`.
-  for (const [word, value] of BOOL_WORDS) {
-    if (st.eat(word)) return { kind: 'Bool', value, span: span(start, st.pos) };
-  }
-  return miss(start);
+  let value: boolean;
+  if (text.startsWith('true', start) || text.startsWith('True', start)) value = true;
+  else if (text.startsWith('false', start) || text.startsWith('False', start)) value = false;
+  else return miss(start);
+  st.pos = start + (value ? 4 : 5);
+  return { kind: 'Bool', value, span: span(start, st.pos) };
 }
-
-const BOOL_WORDS: readonly (readonly [string, boolean])[] = [
-  ['true', true],
-  ['True', true],
-  ['false', false],
-  ['False', false],
-];
 
 function parseNull(st: State): Literal | Fail {
   const start = st.pos;

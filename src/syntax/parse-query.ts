@@ -8,72 +8,89 @@ import { parseClause, parseCnf } from './parse-clause.js';
 import { parseInt64, parseString, parseValue } from './parse-literal.js';
 import { parseNot } from './parse-operator.js';
 import {
+  afterTrivia,
   commit,
   Fail,
   locate,
   miss,
+  nameEnd,
   parseName,
-  requireTrivia,
   type State,
   skipSpaces,
   skipTrivia,
 } from './state.js';
 
-/** `this`/`THIS`, after optional trivia (QRY-12); a prefix match on purpose (LEX-07). */
-function parseThis(st: State): QueryPart | Fail {
+/** `%name` (QRY-10, QRY-11): the name, or null with the cursor unmoved. */
+function parseVariableName(st: State): string | null {
   const start = st.pos;
-  skipTrivia(st);
-  const at = st.pos;
-  if (st.eat('this') || st.eat('THIS')) return { kind: 'This', span: span(at, st.pos) };
-  st.pos = start;
-  return miss(at);
-}
-
-/** `%name` (QRY-10, QRY-11). */
-function parseVariableName(st: State): string | Fail {
-  const start = st.pos;
-  if (st.peek() !== '%') return miss(start);
-  st.pos++;
-  const name = parseName(st);
-  if (name instanceof Fail) st.pos = start;
-  return name;
+  if (st.text.charCodeAt(start) !== 0x25) return null; // %
+  const end = nameEnd(st.text, start + 1);
+  if (end === start + 1) return null;
+  st.pos = end;
+  return st.text.slice(start + 1, end);
 }
 
 /** A bare name or a quoted key (QRY-01, LEX-04). */
 function parsePropertyName(st: State): string | Fail {
-  const name = parseName(st);
-  if (!(name instanceof Fail)) return name;
+  const start = st.pos;
+  const end = nameEnd(st.text, start);
+  if (end > start) {
+    st.pos = end;
+    return st.text.slice(start, end);
+  }
   const s = parseString(st);
   return s instanceof Fail ? s : s.value;
 }
 
-/** The first part of a query: `this`, `%var` or a key. */
+/**
+ * The first part of a query: `this` (after optional trivia, QRY-12; a prefix
+ * match on purpose, LEX-07), `%var` or a key, each tried at the unskipped
+ * start as the reference does.
+ */
 function parseFirstPart(st: State): QueryPart | Fail {
   const start = st.pos;
-  const t = parseThis(st);
-  if (!(t instanceof Fail)) return t;
+  const text = st.text;
+  const at = afterTrivia(text, start);
+  if (text.startsWith('this', at) || text.startsWith('THIS', at)) {
+    st.pos = at + 4;
+    return { kind: 'This', span: span(at, st.pos) };
+  }
   const v = parseVariableName(st);
-  if (!(v instanceof Fail)) return { kind: 'Variable', name: v, span: span(start, st.pos) };
+  if (v !== null) return { kind: 'Variable', name: v, span: span(start, st.pos) };
   const k = parsePropertyName(st);
   if (k instanceof Fail) return k;
   return { kind: 'Key', name: k, span: span(start, st.pos) };
 }
 
-/** `.key`, `."key"`, `.N`, `.%var`, `.*`; blanks may precede the dot, not follow it (LEX-08). */
+/**
+ * `.key`, `."key"`, `.N`, `.%var`, `.*`, with the cursor on the `.`; blanks
+ * may precede the dot, not follow it (LEX-08). The character after the dot
+ * decides which form it can be; a recoverable failure is reported just after
+ * the dot, whatever was tried.
+ */
 function parseDotted(st: State): QueryPart | Fail {
-  skipTrivia(st);
   const dot = st.pos;
-  if (!st.eat('.')) return miss(dot);
-  const at = st.pos;
-  const idx = parseInt64(st);
-  if (!(idx instanceof Fail)) return { kind: 'Index', index: idx.value, span: span(dot, st.pos) };
+  const at = dot + 1;
+  st.pos = at;
+  const c = st.text.charCodeAt(at);
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2d) {
+    // 0-9 - : only an index can start so (a key or variable cannot).
+    const idx = parseInt64(st);
+    if (!(idx instanceof Fail)) return { kind: 'Index', index: idx.value, span: span(dot, st.pos) };
+    return miss(at);
+  }
+  if (c === 0x25) {
+    const v = parseVariableName(st);
+    if (v !== null) return { kind: 'Variable', name: v, span: span(dot, st.pos) };
+    return miss(at);
+  }
+  if (c === 0x2a) {
+    st.pos = at + 1;
+    return { kind: 'AllValues', capture: null, span: span(dot, st.pos) };
+  }
   const key = parsePropertyName(st);
   if (!(key instanceof Fail)) return { kind: 'Key', name: key, span: span(dot, st.pos) };
   if (key.fatal) return key;
-  st.pos = at;
-  const v = parseVariableName(st);
-  if (!(v instanceof Fail)) return { kind: 'Variable', name: v, span: span(dot, st.pos) };
-  if (st.eat('*')) return { kind: 'AllValues', capture: null, span: span(dot, st.pos) };
   return miss(at);
 }
 
@@ -221,40 +238,32 @@ function parseFilter(st: State, start: number): QueryPart | Fail {
   }
 }
 
-const BRACKET_PRODUCTIONS = [
-  parseAllIndices,
-  parseArrayIndex,
-  parseMapKeyLookup,
-  parseMapKeysMatch,
-  parseFilter,
-] as const;
-
+/**
+ * A `[` part: all indices, an index, a key lookup, a map-key filter, else a
+ * filter, the first that parses; the filter's failure is the one reported.
+ */
 function parseBracketed(st: State): QueryPart | Fail {
   const start = st.pos;
   // The part's span starts at its `[`, after any leading trivia.
-  skipTrivia(st);
-  const at = st.pos;
-  st.pos = start;
+  const at = afterTrivia(st.text, start);
   // Every production opens with trivia and `[`; without one they would all
   // fail recoverably right there (the common case: the query has ended).
   if (st.text.charCodeAt(at) !== 0x5b) return miss(at);
-  let last: Fail = miss(start);
-  for (const p of BRACKET_PRODUCTIONS) {
-    const r = p(st, at);
-    if (!(r instanceof Fail)) return r;
-    if (r.fatal) return r;
-    st.pos = start;
-    last = r;
-  }
-  return last;
-}
-
-function parsePart(st: State): QueryPart | Fail {
-  const start = st.pos;
-  const d = parseDotted(st);
-  if (!(d instanceof Fail) || d.fatal) return d;
+  let r = parseAllIndices(st, at);
+  if (!(r instanceof Fail) || r.fatal) return r;
   st.pos = start;
-  return parseBracketed(st);
+  r = parseArrayIndex(st, at);
+  if (!(r instanceof Fail) || r.fatal) return r;
+  st.pos = start;
+  r = parseMapKeyLookup(st, at);
+  if (!(r instanceof Fail) || r.fatal) return r;
+  st.pos = start;
+  r = parseMapKeysMatch(st, at);
+  if (!(r instanceof Fail) || r.fatal) return r;
+  st.pos = start;
+  r = parseFilter(st, at);
+  if (r instanceof Fail && !r.fatal) st.pos = start;
+  return r;
 }
 
 /**
@@ -263,6 +272,13 @@ function parsePart(st: State): QueryPart | Fail {
  */
 export function parseAccess(st: State): Query | Fail {
   const start = st.pos;
+  // The alternatives that start with a query (block clause, then access
+  // clause) usually ask for the same one twice in a row: the last result is
+  // checked before the table. Both hold the same results.
+  if (st.lastQueryAt === start) {
+    st.pos = st.lastQueryEnd;
+    return st.lastQuery as Query | Fail;
+  }
   const memo = st.queryMemo.get(start);
   if (memo) {
     st.pos = memo.end;
@@ -270,17 +286,23 @@ export function parseAccess(st: State): Query | Fail {
   }
   const result = parseAccessUncached(st);
   st.queryMemo.set(start, { result, end: st.pos });
+  st.lastQueryAt = start;
+  st.lastQueryEnd = st.pos;
+  st.lastQuery = result;
   return result;
 }
 
 function parseAccessUncached(st: State): Query | Fail {
   const start = st.pos;
+  const text = st.text;
   let matchAll = true;
-  skipTrivia(st);
-  if ((st.eat('some') || st.eat('SOME')) && requireTrivia(st) === null) {
-    matchAll = false;
-  } else {
-    st.pos = start;
+  const word = afterTrivia(text, start);
+  if (text.startsWith('some', word) || text.startsWith('SOME', word)) {
+    const after = afterTrivia(text, word + 4);
+    if (after > word + 4) {
+      st.pos = after;
+      matchAll = false;
+    }
   }
   const first = parseFirstPart(st);
   if (first instanceof Fail) {
@@ -289,8 +311,20 @@ function parseAccessUncached(st: State): Query | Fail {
   }
   const parts: QueryPart[] = [first];
   for (;;) {
+    // A part is a `.` form or a `[` form, after optional trivia; anything
+    // else (or a recoverable failure) ends the query before that trivia.
     const before = st.pos;
-    const part = parsePart(st);
+    const at = afterTrivia(text, before);
+    const c = text.charCodeAt(at);
+    let part: QueryPart | Fail;
+    if (c === 0x2e) {
+      st.pos = at;
+      part = parseDotted(st);
+    } else if (c === 0x5b) {
+      part = parseBracketed(st);
+    } else {
+      break;
+    }
     if (part instanceof Fail) {
       if (part.fatal) return part;
       st.pos = before;
@@ -307,16 +341,7 @@ function parseAccessUncached(st: State): Query | Fail {
     });
   }
   const begin = first.span.start;
-  return { parts, matchAll, span: span(matchAll ? begin : skipStart(st, start), st.pos) };
-}
-
-function skipStart(st: State, start: number): number {
-  const save = st.pos;
-  st.pos = start;
-  skipTrivia(st);
-  const at = st.pos;
-  st.pos = save;
-  return at;
+  return { parts, matchAll, span: span(matchAll ? begin : afterTrivia(text, start), st.pos) };
 }
 
 /** Line and column of an offset (clause locations). */

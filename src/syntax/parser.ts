@@ -18,7 +18,6 @@ import type {
   TypeBlock,
   WhenBlock,
 } from './ast.js';
-import { firstOf } from './combinators.js';
 import {
   CTX_MESSAGE,
   parseBlock,
@@ -30,12 +29,14 @@ import {
 } from './parse-clause.js';
 import { parseAssignment } from './parse-let.js';
 import {
+  afterTrivia,
   commit,
   Fail,
   isBlank,
   locate,
   MAX_DEPTH,
   miss,
+  nameEnd,
   parseName,
   requireTrivia,
   State,
@@ -145,22 +146,47 @@ function parseRuleWhen(st: State): WhenBlock | Fail {
   return parseWhenBlock(st, parseClauseOrRuleRef);
 }
 
-function trivia<T>(p: (st: State) => T | Fail): (st: State) => T | Fail {
-  return (st) => {
-    skipTrivia(st);
-    return p(st);
-  };
+/**
+ * Whether a type name (`Name::…`) starts after trivia: a type block cannot
+ * get past its first token otherwise, and fails recoverably untried.
+ */
+function typeNameAhead(st: State): boolean {
+  const text = st.text;
+  const at = afterTrivia(text, st.pos);
+  const end = nameEnd(text, at);
+  return end > at && text.charCodeAt(end) === 0x3a && text.charCodeAt(end + 1) === 0x3a;
 }
 
-const RULE_BODY_CLAUSES: readonly ((st: State) => RuleClause | Fail)[] = [
-  trivia(parseTypeBlock),
-  parseRuleWhen,
-  trivia(parseClauseOrRuleRef),
-];
+/** Whether `when`/`WHEN` starts after trivia. */
+function whenAhead(st: State): boolean {
+  const text = st.text;
+  const at = afterTrivia(text, st.pos);
+  return text.startsWith('when', at) || text.startsWith('WHEN', at);
+}
 
-/** Anything a rule body may hold (DSL-03). */
+/**
+ * Anything a rule body may hold (DSL-03): a type block, a when block, else a
+ * clause or rule reference, whose failure is the one reported. The first two
+ * are only tried when their opening token is there (they would otherwise fail
+ * recoverably, with no side effect).
+ */
 function parseRuleBodyClause(st: State): RuleClause | Fail {
-  return firstOf<RuleClause>(st, RULE_BODY_CLAUSES);
+  const start = st.pos;
+  if (typeNameAhead(st)) {
+    skipTrivia(st);
+    const t = parseTypeBlock(st);
+    if (!(t instanceof Fail) || t.fatal) return t;
+    st.pos = start;
+  }
+  if (whenAhead(st)) {
+    const w = parseRuleWhen(st);
+    if (!(w instanceof Fail) || w.fatal) return w;
+    st.pos = start;
+  }
+  skipTrivia(st);
+  const c = parseClauseOrRuleRef(st);
+  if (c instanceof Fail && !c.fatal) st.pos = start;
+  return c;
 }
 
 /** `rule` followed by at least one blank; recoverable when absent. */
@@ -231,24 +257,54 @@ type TopItem =
   | { readonly kind: 'param'; readonly value: ParameterizedRule }
   | { readonly kind: 'default'; readonly value: readonly RuleClause[] };
 
-const TOP_LEVEL: readonly ((st: State) => TopItem | Fail)[] = [
-  (st) => wrap(parseAssignment(st), (value) => ({ kind: 'let', value })),
-  (st) => wrap(parseParameterizedRule(st), (value) => ({ kind: 'param', value })),
-  (st) => wrap(parseNamedRule(st), (value) => ({ kind: 'rule', value })),
-  (st) => wrap(parseDisjunction(st, parseTypeBlock), (value) => ({ kind: 'default', value })),
-  (st) => wrap(parseRuleWhen(st), (value) => ({ kind: 'default', value: [value] })),
-  (st) => wrap(parseDisjunction(st, parseClause), (value) => ({ kind: 'default', value })),
-];
-
-function wrap<T>(r: T | Fail, f: (value: T) => TopItem): TopItem | Fail {
-  return r instanceof Fail ? r : f(r);
-}
-
+/**
+ * One top-level item, the first of these that parses: `let`, parameterized
+ * rule, named rule, type blocks, a when block, clauses (DSL-01). The last
+ * alternative's failure is the one reported, so those before it are only
+ * tried when their opening token is there.
+ */
 function parseTopItem(st: State): TopItem | Fail {
   skipTrivia(st);
-  const r = firstOf(st, TOP_LEVEL);
-  if (!(r instanceof Fail)) skipTrivia(st);
-  return r;
+  const start = st.pos;
+  const text = st.text;
+  if (text.startsWith('let', start)) {
+    const r = parseAssignment(st);
+    if (!(r instanceof Fail)) return topItem(st, { kind: 'let', value: r });
+    if (r.fatal) return r;
+    st.pos = start;
+  }
+  if (text.startsWith('rule', start)) {
+    const p = parseParameterizedRule(st);
+    if (!(p instanceof Fail)) return topItem(st, { kind: 'param', value: p });
+    if (p.fatal) return p;
+    st.pos = start;
+    const r = parseNamedRule(st);
+    if (!(r instanceof Fail)) return topItem(st, { kind: 'rule', value: r });
+    if (r.fatal) return r;
+    st.pos = start;
+  }
+  if (typeNameAhead(st)) {
+    const t = parseDisjunction(st, parseTypeBlock);
+    if (!(t instanceof Fail)) return topItem(st, { kind: 'default', value: t });
+    if (t.fatal) return t;
+    st.pos = start;
+  }
+  if (whenAhead(st)) {
+    const w = parseRuleWhen(st);
+    if (!(w instanceof Fail)) return topItem(st, { kind: 'default', value: [w] });
+    if (w.fatal) return w;
+    st.pos = start;
+  }
+  const c = parseDisjunction(st, parseClause);
+  if (!(c instanceof Fail)) return topItem(st, { kind: 'default', value: c });
+  if (!c.fatal) st.pos = start;
+  return c;
+}
+
+/** A parsed item, with the trivia after it consumed. */
+function topItem(st: State, item: TopItem): TopItem {
+  skipTrivia(st);
+  return item;
 }
 
 function parseFile(st: State): RulesFile | null | Fail {

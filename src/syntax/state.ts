@@ -77,10 +77,18 @@ export class State {
    * this, nested filters cost time exponential in their depth.
    */
   readonly queryMemo = new Map<number, { readonly result: unknown; readonly end: number }>();
+  /** The most recent entry of queryMemo, checked first (parse-query.ts). */
+  lastQueryAt = -1;
+  lastQueryEnd = 0;
+  lastQuery: unknown = null;
   /** The last regex literal that did not compile, for a clearer message. */
   badRegex: { readonly at: number; readonly message: string } | null = null;
   /** Offsets where lines start, built on the first `locate`. */
   lineStarts: number[] | null = null;
+  /** The text split at `\n`, built with lineStarts. */
+  lines: string[] = [];
+  /** Line index (0-based) of the last `locate`. */
+  lastLine = 0;
 
   constructor(
     readonly text: string,
@@ -198,8 +206,18 @@ export function skipSpaces(st: State): void {
  */
 export function parseName(st: State): string | Fail {
   const start = st.pos;
-  const text = st.text;
-  if (!isAsciiAlphaCode(text.charCodeAt(start))) return miss(start);
+  const end = nameEnd(st.text, start);
+  if (end === start) return miss(start);
+  st.pos = end;
+  return st.text.slice(start, end);
+}
+
+/**
+ * Where a name starting at `pos` ends (LEX-03); `pos` itself when there is
+ * none. Lets hot paths look before they commit to a slice or a Fail.
+ */
+export function nameEnd(text: string, start: number): number {
+  if (!isAsciiAlphaCode(text.charCodeAt(start))) return start;
   let pos = start + 1;
   for (;;) {
     const c = text.charCodeAt(pos);
@@ -207,17 +225,33 @@ export function parseName(st: State): string | Fail {
       // ASCII letters, digits and `_`; NaN (the end) fails every test.
       if (isAsciiAlphaCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f) pos++;
       else break;
-    } else {
+    } else if (pos < text.length) {
       const ch = codePointAt(text, pos);
       if (isAlnum(ch)) pos += ch.length;
       else break;
+    } else {
+      break;
     }
   }
-  st.pos = pos;
-  return text.slice(start, pos);
+  return pos;
 }
 
-function isAsciiAlphaCode(c: number): boolean {
+/** Offset of the first character after blanks and comments from `pos` (skipTrivia without moving). */
+export function afterTrivia(text: string, pos: number): number {
+  for (;;) {
+    const c = text.charCodeAt(pos);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) {
+      pos++;
+    } else if (c === 0x23) {
+      const nl = text.indexOf('\n', pos);
+      pos = nl === -1 ? text.length : nl;
+    } else {
+      return pos;
+    }
+  }
+}
+
+export function isAsciiAlphaCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
@@ -261,20 +295,46 @@ function measure(text: string, from: number, to: number, bytes: boolean): number
  * bytes (`get_column`, which it uses for function calls) when `bytes` is set.
  */
 export function locate(st: State, offset: number, bytes = false): { line: number; column: number } {
+  const text = st.text;
   let starts = st.lineStarts;
-  if (!starts) {
-    starts = [0];
-    for (let i = st.text.indexOf('\n'); i !== -1; i = st.text.indexOf('\n', i + 1))
-      starts.push(i + 1);
+  if (starts === null) {
+    // One native split rather than an indexOf call per line: from the
+    // parser's cold code each such call costs far more than the scan.
+    const lines = text.split('\n');
+    st.lines = lines;
+    starts = new Array<number>(lines.length);
+    let at = 0;
+    for (let i = 0; i < lines.length; i++) {
+      starts[i] = at;
+      at += (lines[i] as string).length + 1;
+    }
     st.lineStarts = starts;
   }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
+  // Clauses are mostly located in text order: try the line of the previous
+  // lookup and the one after it before a binary search.
+  let lo = st.lastLine;
+  if (!((starts[lo] as number) <= offset && !((starts[lo + 1] as number) <= offset))) {
+    lo++;
+    if (!((starts[lo] as number) <= offset && !((starts[lo + 1] as number) <= offset))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] as number) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+    }
+    st.lastLine = lo;
   }
-  const column = measure(st.text, starts[lo] as number, offset, bytes);
+  const lineStart = starts[lo] as number;
+  // An ASCII line (a native regex test) needs no count: columns and bytes
+  // are then plain differences, which saves a JS loop over the line.
+  const column =
+    offset <= text.length && ASCII_LINE.test(st.lines[lo] as string)
+      ? offset - lineStart
+      : measure(text, lineStart, offset, bytes);
   return { line: lo + 1, column: column + 1 };
 }
+
+/** A line of ASCII characters only (tab and CR included; other controls take the general path). */
+const ASCII_LINE = /^[\t\r -~]*$/;

@@ -9,7 +9,15 @@ import type { Rule } from '../../../src/syntax/ast.js';
 import { parseRulesFile } from '../../../src/syntax/index.js';
 import { parseInt64, parseValue } from '../../../src/syntax/parse-literal.js';
 import { translateRegex, translateRegexDetailed } from '../../../src/syntax/regex.js';
-import { Fail, locate, parseName, State, skipTrivia } from '../../../src/syntax/state.js';
+import {
+  afterTrivia,
+  Fail,
+  locate,
+  nameEnd,
+  parseName,
+  State,
+  skipTrivia,
+} from '../../../src/syntax/state.js';
 
 describe('locate counts columns in code points, or UTF-8 bytes for calls', () => {
   test.each([
@@ -26,6 +34,59 @@ describe('locate counts columns in code points, or UTF-8 bytes for calls', () =>
     const st = new State(text, 'f');
     expect(locate(st, offset)).toEqual({ line, column });
     expect(locate(st, offset, true)).toEqual({ line, column: bytes });
+  });
+});
+
+describe('locate keeps a cursor but answers in any order', () => {
+  const text = 'ab\n\ncdé\r\n  x\n€y\n';
+  const offsets = [0, 1, 2, 3, 4, 6, 7, 8, 10, 11, 12, 13, 14, text.length];
+  // Each offset located by a fresh state (no cursor) is the expected answer.
+  const fresh = offsets.map((o) => locate(new State(text, 'f'), o));
+  test.each([
+    { name: 'forwards', order: offsets.map((_, i) => i) },
+    { name: 'backwards', order: offsets.map((_, i) => offsets.length - 1 - i) },
+    { name: 'shuffled', order: [5, 0, 13, 7, 7, 2, 11, 1, 12, 3, 9, 4, 10, 6, 8] },
+  ])('$name', ({ order }) => {
+    const st = new State(text, 'f');
+    for (const i of order) {
+      expect(locate(st, offsets[i] as number)).toEqual(fresh[i]);
+      expect(locate(st, offsets[i] as number, true)).toEqual(
+        locate(new State(text, 'f'), offsets[i] as number, true),
+      );
+    }
+  });
+
+  test('columns on ASCII and non-ASCII lines', () => {
+    const st = new State(text, 'f');
+    expect(locate(st, 7)).toEqual({ line: 3, column: 4 });
+    expect(locate(st, 14)).toEqual({ line: 5, column: 2 });
+    expect(locate(st, 14, true)).toEqual({ line: 5, column: 4 });
+    expect(locate(st, 12)).toEqual({ line: 4, column: 4 });
+  });
+});
+
+describe('look-ahead helpers do not move the cursor', () => {
+  test.each([
+    { text: 'abc', at: 0, end: 3 },
+    { text: 'x1_y.z', at: 0, end: 4 },
+    { text: '1x', at: 0, end: 0 },
+    { text: 'a', at: 1, end: 1 },
+    { text: 'aé😀', at: 0, end: 2 },
+  ])('nameEnd($text, $at) = $end', ({ text, at, end }) => {
+    expect(nameEnd(text, at)).toBe(end);
+  });
+
+  test.each([
+    { text: '  x', at: 0, end: 2 },
+    { text: '# c\n\t# d\r\n y', at: 0, end: 11 },
+    { text: '# only', at: 0, end: 6 },
+    { text: 'x ', at: 1, end: 2 },
+  ])('afterTrivia($text, $at) = $end', ({ text, at, end }) => {
+    expect(afterTrivia(text, at)).toBe(end);
+    const st = new State(text, 'f');
+    st.pos = at;
+    skipTrivia(st);
+    expect(st.pos).toBe(end);
   });
 });
 
