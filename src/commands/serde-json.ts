@@ -329,9 +329,18 @@ export function rustFloat(n: number): string {
   return Number.isInteger(n) ? `${s}.0` : s;
 }
 
-/** Characters Rust's `{:?}` of a str writes as `\u{…}`: controls, format, unassigned, separators but space, combining marks. */
-const RUST_NON_PRINTABLE =
-  /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{Grapheme_Extend}]|[^\P{Zs} ]/u;
+/**
+ * Characters Rust's `{:?}` of a str writes as `\u{…}`: controls, format,
+ * unassigned, separators but space, combining marks. Built on first use:
+ * only error messages need it, and compiling these Unicode classes is a
+ * measurable part of every validate's start-up.
+ */
+let rustNonPrintable: RegExp | undefined;
+function isRustNonPrintable(ch: string): boolean {
+  rustNonPrintable ??=
+    /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{Grapheme_Extend}]|[^\P{Zs} ]/u;
+  return rustNonPrintable.test(ch);
+}
 
 /** Rust's Debug of a str (serde's `string "…"` in "invalid type" messages). */
 export function rustDebugString(s: string): string {
@@ -357,9 +366,7 @@ export function rustDebugString(s: string): string {
         out += '\\0';
         break;
       default:
-        out += RUST_NON_PRINTABLE.test(ch)
-          ? `\\u{${(ch.codePointAt(0) as number).toString(16)}}`
-          : ch;
+        out += isRustNonPrintable(ch) ? `\\u{${(ch.codePointAt(0) as number).toString(16)}}` : ch;
     }
   }
   return `${out}"`;

@@ -17,7 +17,6 @@ import {
   runParallelIfWorthIt,
   type ValidateInputs,
 } from './parallel-validate.js';
-import { parsePayload } from './payload.js';
 import {
   type DataFile,
   loadDataFiles,
@@ -136,6 +135,8 @@ async function runValidate(
   let data: DataFile[];
   let params: Value | undefined;
   if (options.payload) {
+    // Loaded on demand: most runs never read a payload (start-up, issue 6).
+    const { parsePayload } = await import('./payload.js');
     const decoded = parsePayload(io.readStdin());
     if (!decoded.ok) {
       io.stderr.write(hardErrorText(`Parser Error when parsing \`${decoded.message}\``));
