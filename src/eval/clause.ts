@@ -15,14 +15,39 @@ import {
 import { isEmptyValue, typeTest } from './compare.js';
 import { clauseDisplay } from './display.js';
 import { compareSets } from './operators.js';
-import { literalResult, type QueryResult } from './query-result.js';
-import type { Comparison } from './result.js';
+import type { QueryResult } from './query-result.js';
+import type { Comparison, RecordType } from './result.js';
 import type { Scope } from './scope.js';
 import type { Status } from './status.js';
 
-type ClauseOutcome =
-  | { readonly kind: 'Empty'; readonly status: Status }
-  | { readonly kind: 'Values'; readonly statuses: Status[] };
+/**
+ * What the clause's values gave: `Empty` (a status decided without values)
+ * or `Values` with how many values PASSed and FAILed. Counts, not a status
+ * per value: the roll-up (OP-07) needs nothing else.
+ */
+interface ClauseOutcome {
+  readonly kind: 'Empty' | 'Values';
+  /** The status of an `Empty` outcome. */
+  status: Status;
+  passes: number;
+  fails: number;
+}
+
+function emptyOutcome(status: Status): ClauseOutcome {
+  return { kind: 'Empty', status, passes: 0, fails: 0 };
+}
+
+function valuesOutcome(): ClauseOutcome {
+  return { kind: 'Values', status: 'SKIP', passes: 0, fails: 0 };
+}
+
+function count(outcome: ClauseOutcome, pass: boolean): void {
+  if (pass) outcome.passes++;
+  else outcome.fails++;
+}
+
+/** Success records carry nothing but their kind: one shared, immutable record. */
+const SUCCESS_RECORD: RecordType = { kind: 'ClauseValueCheck', check: { kind: 'Success' } };
 
 /** The block record's context per clause node, built once (as `clauseDisplay`). */
 const blockContexts = new WeakMap<AccessClause, string>();
@@ -48,8 +73,8 @@ export function evalAccessClause(clause: AccessClause, scope: Scope): Status {
     });
     return outcome.status;
   }
-  const passes = outcome.statuses.filter((s) => s === 'PASS').length;
-  const fails = outcome.statuses.filter((s) => s === 'FAIL').length;
+  const passes = outcome.passes;
+  const fails = outcome.fails;
   // OP-07: all values must pass, or with `some` at least one.
   const status: Status = all ? (fails > 0 ? 'FAIL' : 'PASS') : passes > 0 ? 'PASS' : 'FAIL';
   rec.end(blockContext, {
@@ -89,7 +114,8 @@ function unaryTest(op: CmpOperator, entry: QueryResult): boolean {
 
 function unaryClause(clause: AccessClause, scope: Scope, context: string): ClauseOutcome {
   const rec = scope.env.recorder;
-  const cmp: Comparison = { op: clause.comparator.op, negated: clause.comparator.negated };
+  // The comparator node has exactly the record's shape, and both are immutable.
+  const cmp: Comparison = clause.comparator;
   const inverse = clause.negation; // OP-03: clause-level `not` works on unary clauses
   const custom = clause.customMessage;
   const lhs = scope.query(clause.query.parts);
@@ -102,9 +128,9 @@ function unaryClause(clause: AccessClause, scope: Scope, context: string): Claus
         kind: 'ClauseValueCheck',
         check: pass ? { kind: 'Success' } : { kind: 'NoValueForEmptyCheck', customMessage: custom },
       });
-      return { kind: 'Empty', status: pass ? 'PASS' : 'FAIL' };
+      return emptyOutcome(pass ? 'PASS' : 'FAIL');
     }
-    const statuses: Status[] = [];
+    const outcome = valuesOutcome();
     for (const each of lhs) {
       rec.start(context);
       // OP-05: resolved → not empty unless null; unresolved → empty.
@@ -115,14 +141,14 @@ function unaryClause(clause: AccessClause, scope: Scope, context: string): Claus
         : !cmp.negated;
       if (inverse) ok = !ok;
       recordUnary(scope, context, ok, cmp, each, custom, null);
-      statuses.push(ok ? 'PASS' : 'FAIL');
+      count(outcome, ok);
     }
-    return { kind: 'Values', statuses };
+    return outcome;
   }
 
-  if (lhs.length === 0) return { kind: 'Empty', status: 'SKIP' };
+  if (lhs.length === 0) return emptyOutcome('SKIP');
 
-  const statuses: Status[] = [];
+  const outcome = valuesOutcome();
   for (const each of lhs) {
     rec.start(context);
     let ok: boolean;
@@ -143,9 +169,9 @@ function unaryClause(clause: AccessClause, scope: Scope, context: string): Claus
     if (cmp.negated) ok = !ok;
     if (inverse) ok = !ok;
     recordUnary(scope, context, ok, cmp, each, custom, null);
-    statuses.push(ok ? 'PASS' : 'FAIL');
+    count(outcome, ok);
   }
-  return { kind: 'Values', statuses };
+  return outcome;
 }
 
 function recordUnary(
@@ -157,36 +183,42 @@ function recordUnary(
   customMessage: string | null,
   message: string | null,
 ): void {
-  scope.env.recorder.end(context, {
-    kind: 'ClauseValueCheck',
-    check: ok
-      ? { kind: 'Success' }
-      : { kind: 'Unary', comparison, value: { from, message, customMessage, status: 'FAIL' } },
-  });
+  scope.env.recorder.end(
+    context,
+    ok
+      ? SUCCESS_RECORD
+      : {
+          kind: 'ClauseValueCheck',
+          check: {
+            kind: 'Unary',
+            comparison,
+            value: { from, message, customMessage, status: 'FAIL' },
+          },
+        },
+  );
 }
 
 function binaryClause(clause: AccessClause, scope: Scope, context: string): ClauseOutcome {
   const env = scope.env;
   const rec = env.recorder;
   const rhsValue = clause.compareWith;
-  let rhs: QueryResult[];
+  let rhs: readonly QueryResult[];
   if (!rhsValue) rhs = [];
-  else if (rhsValue.kind === 'LiteralValue')
-    rhs = [literalResult(env.literals.get(rhsValue.literal))];
+  else if (rhsValue.kind === 'LiteralValue') rhs = env.literals.asResults(rhsValue.literal);
   else if (rhsValue.kind === 'QueryValue') rhs = scope.query(rhsValue.query.parts);
   else rhs = env.callFunction(rhsValue, scope);
 
   // OP-03: a clause-level `not` is ignored for binary operators.
-  const comparison: Comparison = { op: clause.comparator.op, negated: clause.comparator.negated };
+  const comparison: Comparison = clause.comparator;
   const lhs = scope.query(clause.query.parts);
-  const outcome = compareSets(clause.comparator, lhs, rhs);
-  if (outcome.kind === 'Skip') return { kind: 'Empty', status: 'SKIP' }; // OP-06
+  const compared = compareSets(clause.comparator, lhs, rhs);
+  if (compared.kind === 'Skip') return emptyOutcome('SKIP'); // OP-06
   const custom = clause.customMessage;
-  const statuses: Status[] = [];
+  const outcome = valuesOutcome();
   const success = (): void => {
     rec.start(context);
-    rec.end(context, { kind: 'ClauseValueCheck', check: { kind: 'Success' } });
-    statuses.push('PASS');
+    rec.end(context, SUCCESS_RECORD);
+    outcome.passes++;
   };
   const failComparison = (
     from: QueryResult,
@@ -206,7 +238,7 @@ function binaryClause(clause: AccessClause, scope: Scope, context: string): Clau
         status: 'FAIL',
       },
     });
-    statuses.push('FAIL');
+    outcome.fails++;
   };
   const failIn = (from: Value, to: readonly Value[]): void => {
     rec.start(context);
@@ -222,10 +254,10 @@ function binaryClause(clause: AccessClause, scope: Scope, context: string): Clau
         status: 'FAIL',
       },
     });
-    statuses.push('FAIL');
+    outcome.fails++;
   };
 
-  for (const each of outcome.results) {
+  for (const each of compared.results) {
     switch (each.kind) {
       case 'LhsUnresolved':
         failComparison(each.unresolved, null, null);
@@ -266,5 +298,5 @@ function binaryClause(clause: AccessClause, scope: Scope, context: string): Clau
       }
     }
   }
-  return { kind: 'Values', statuses };
+  return outcome;
 }

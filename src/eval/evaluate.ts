@@ -29,7 +29,7 @@ import { debugString, locationDisplay, queryDisplay } from './display.js';
 import { incompatibleError, missingValueError } from './errors.js';
 import { callFunction as callBuiltin } from './functions/registry.js';
 import { LiteralCache } from './literal.js';
-import { literalResult, type QueryResult } from './query-result.js';
+import type { QueryResult } from './query-result.js';
 import { Recorder } from './recorder.js';
 import type { FileResult, RuleStatus } from './result.js';
 import { Scope } from './scope.js';
@@ -42,6 +42,8 @@ export interface PreparedRules {
   /** Rules by name in definition order; several when a name repeats (DSL-14). */
   readonly rulesByName: ReadonlyMap<string, readonly Rule[]>;
   readonly parameterizedRules: ReadonlyMap<string, ParameterizedRule>;
+  /** The root record's context, `File(rules=N)`, written once per rules file. */
+  readonly fileContext: string;
 }
 
 export interface EvalContextNames {
@@ -58,7 +60,13 @@ export function prepareRules(file: RulesFile): PreparedRules {
   }
   const parameterizedRules = new Map<string, ParameterizedRule>();
   for (const pr of file.parameterizedRules) parameterizedRules.set(pr.rule.name, pr);
-  return { file, literals: new LiteralCache(), rulesByName, parameterizedRules };
+  return {
+    file,
+    literals: new LiteralCache(),
+    rulesByName,
+    parameterizedRules,
+    fileContext: `File(rules=${file.rules.length})`,
+  };
 }
 
 /** Evaluates one rules file against one document (EVAL-10). Throws GuardError on hard errors (EVAL-12). */
@@ -71,66 +79,12 @@ export function evaluatePrepared(
   root: Value,
   ctx: EvalContextNames,
 ): FileResult {
-  const recorder = new Recorder();
-  const statusCache = new Map<string, Status>();
-  const inProgress = new Set<string>();
-  let rootScope: Scope | null = null;
-
-  const env: EvalEnv = {
-    recorder,
-    literals: prepared.literals,
-    rulesFileName: ctx.rulesFileName,
-    evalConjunctions: (conjunctions, scope) =>
-      evalConjunctions(conjunctions, scope, evalGuardClause, 'GuardClause'),
-    callFunction: (call, scope) => callFunction(call, scope),
-    ruleStatus(name) {
-      const cached = statusCache.get(name);
-      if (cached) return cached;
-      const rules = prepared.rulesByName.get(name);
-      if (!rules) {
-        const names = [...prepared.rulesByName.keys()].map((n) => debugString(n)).join(', ');
-        throw missingValueError(
-          'EVAL_UNDEFINED_RULE',
-          `Rule ${name} by that name does not exist, Rule Names = [${names}]`,
-        );
-      }
-      if (inProgress.has(name)) {
-        // The reference recurses until the stack overflows; report it cleanly.
-        throw new GuardError(
-          'EVAL_CYCLIC_RULE',
-          `Rule ${name} depends on itself through a cycle of rule references`,
-        );
-      }
-      inProgress.add(name);
-      let status: Status = 'SKIP';
-      try {
-        // DSL-14: the first definition whose status is not SKIP decides.
-        for (const rule of rules) {
-          status = evalRule(rule, rootScope as Scope, null);
-          if (status !== 'SKIP') break;
-        }
-      } finally {
-        inProgress.delete(name);
-      }
-      statusCache.set(name, status);
-      return status;
-    },
-    findParameterizedRule(name) {
-      const pr = prepared.parameterizedRules.get(name);
-      if (!pr) {
-        const names = [...prepared.parameterizedRules.keys()].map((n) => debugString(n)).join(', ');
-        throw missingValueError(
-          'EVAL_UNDEFINED_PARAMETERIZED_RULE',
-          `Parameterized Rule with name ${name} was not found, candidate [${names}]`,
-        );
-      }
-      return pr;
-    },
-  };
+  const env = new Evaluation(prepared, ctx.rulesFileName);
+  const recorder = env.recorder;
   const scope = Scope.root(env, root, prepared.file.assignments);
-  rootScope = scope;
+  env.rootScope = scope;
 
-  const context = `File(rules=${prepared.file.rules.length})`;
+  const context = prepared.fileContext;
   recorder.start(context);
   const tally = newTally();
   const rules: RuleStatus[] = [];
@@ -150,9 +104,93 @@ export function evaluatePrepared(
   };
 }
 
+/**
+ * One rules file against one document: the `EvalEnv` the scopes share. A
+ * class rather than an object of closures: a run makes one per (rules file,
+ * document) pair, thousands of them, and its methods need no allocation.
+ */
+class Evaluation implements EvalEnv {
+  readonly recorder = new Recorder();
+  readonly literals: LiteralCache;
+  /** Set right after construction: the root scope needs this env first. */
+  rootScope: Scope | null = null;
+  private statusCache: Map<string, Status> | null = null;
+  private inProgress: Set<string> | null = null;
+
+  constructor(
+    private readonly prepared: PreparedRules,
+    readonly rulesFileName: string,
+  ) {
+    this.literals = prepared.literals;
+  }
+
+  evalConjunctions(conjunctions: Conjunctions<GuardClause>, scope: Scope): Status {
+    return evalConjunctions(conjunctions, scope, evalGuardClause, 'GuardClause');
+  }
+
+  callFunction(call: FunctionCall, scope: Scope): QueryResult[] {
+    return callFunction(call, scope);
+  }
+
+  ruleStatus(name: string): Status {
+    const cached = this.statusCache?.get(name);
+    if (cached) return cached;
+    const rules = this.prepared.rulesByName.get(name);
+    if (!rules) {
+      const names = [...this.prepared.rulesByName.keys()].map((n) => debugString(n)).join(', ');
+      throw missingValueError(
+        'EVAL_UNDEFINED_RULE',
+        `Rule ${name} by that name does not exist, Rule Names = [${names}]`,
+      );
+    }
+    this.inProgress ??= new Set();
+    if (this.inProgress.has(name)) {
+      // The reference recurses until the stack overflows; report it cleanly.
+      throw new GuardError(
+        'EVAL_CYCLIC_RULE',
+        `Rule ${name} depends on itself through a cycle of rule references`,
+      );
+    }
+    this.inProgress.add(name);
+    let status: Status = 'SKIP';
+    try {
+      // DSL-14: the first definition whose status is not SKIP decides.
+      for (const rule of rules) {
+        status = evalRule(rule, this.rootScope as Scope, null);
+        if (status !== 'SKIP') break;
+      }
+    } finally {
+      this.inProgress.delete(name);
+    }
+    this.statusCache ??= new Map();
+    this.statusCache.set(name, status);
+    return status;
+  }
+
+  findParameterizedRule(name: string): ParameterizedRule {
+    const pr = this.prepared.parameterizedRules.get(name);
+    if (!pr) {
+      const names = [...this.prepared.parameterizedRules.keys()]
+        .map((n) => debugString(n))
+        .join(', ');
+      throw missingValueError(
+        'EVAL_UNDEFINED_PARAMETERIZED_RULE',
+        `Parameterized Rule with name ${name} was not found, candidate [${names}]`,
+      );
+    }
+    return pr;
+  }
+}
+
 // ---------------------------------------------------------------------------
 
 type ClauseTypeName = 'GuardClause' | 'RuleClause' | 'WhenGuardClause';
+
+const DISJUNCTION_CONTEXTS: Readonly<Record<ClauseTypeName, string>> = {
+  GuardClause: 'cfn_guard::rules::exprs::GuardClause#disjunction',
+  RuleClause: 'cfn_guard::rules::exprs::RuleClause#disjunction',
+  WhenGuardClause: 'cfn_guard::rules::exprs::WhenGuardClause#disjunction',
+};
 
 /**
  * CNF (DSL-04): each inner list is a disjunction (EVAL-03: first PASS wins,
@@ -165,7 +203,7 @@ function evalConjunctions<T>(
   typeName: ClauseTypeName,
 ): Status {
   const rec = scope.env.recorder;
-  const context = `cfn_guard::rules::exprs::${typeName}#disjunction`;
+  const context = DISJUNCTION_CONTEXTS[typeName];
   const tally = newTally();
   for (const disjunction of conjunctions) {
     const multiple = disjunction.length > 1;
@@ -229,7 +267,7 @@ function evalGuardClause(clause: GuardClause, scope: Scope): Status {
     case 'BlockClause':
       return evalBlockClause(clause, scope);
     case 'WhenBlock':
-      return evalWhenBlock('GuardConditionClause', clause, scope);
+      return evalWhenBlock('GuardConditionClause', 'GuardConditionClause/When', clause, scope);
   }
 }
 
@@ -238,7 +276,7 @@ function evalRuleClause(clause: RuleClause, scope: Scope): Status {
     case 'TypeBlock':
       return evalTypeBlock(clause, scope);
     case 'WhenBlock':
-      return evalWhenBlock('RuleClause', clause, scope);
+      return evalWhenBlock('RuleClause', 'RuleClause/When', clause, scope);
     default:
       return evalGuardClause(clause, scope);
   }
@@ -271,6 +309,27 @@ const blockClauseContext = (clause: BlockClause, file: string): string =>
   `BlockGuardClause#${locationDisplay(file, clause.location)}`;
 const missingBlockContext = (clause: BlockClause, file: string): string =>
   `GuardBlockAccessClause#${locationDisplay(file, clause.location)}`;
+
+/** Record contexts that depend on the node alone, built once per node. */
+function nodeText<N extends object>(
+  memo: WeakMap<N, string>,
+  node: N,
+  build: (node: N) => string,
+): string {
+  let text = memo.get(node);
+  if (text === undefined) {
+    text = build(node);
+    memo.set(node, text);
+  }
+  return text;
+}
+
+const ruleWhenContexts = new WeakMap<Rule, string>();
+const typeBlockContexts = new WeakMap<TypeBlock, string>();
+const typeWhenContexts = new WeakMap<TypeBlock, string>();
+const ruleWhenContext = (rule: Rule): string => `Rule#${rule.name}/When`;
+const typeBlockContext = (block: TypeBlock): string => `TypeBlock#${block.typeName}`;
+const typeWhenContext = (block: TypeBlock): string => `TypeBlock#${block.typeName}/When`;
 
 /** EVAL-07: PASS → PASS, FAIL or SKIP → FAIL; `not` swaps. */
 function evalNamedRuleRef(ref: NamedRuleRef, scope: Scope): Status {
@@ -305,24 +364,26 @@ function evalParameterizedCall(call: ParameterizedRuleCall, scope: Scope): Statu
     );
   }
   const params = new Map<string, readonly QueryResult[]>();
-  call.args.forEach((arg, i) => {
+  const args = call.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
     const name = pr.parameters[i];
-    if (name === undefined) return;
+    if (arg === undefined || name === undefined) continue;
     // A literal argument is a plain resolved value here, not a whole literal.
     params.set(
       name,
       arg.kind === 'LiteralValue'
-        ? [{ resolved: true, value: scope.env.literals.get(arg.literal) }]
+        ? scope.env.literals.asValueResults(arg.literal)
         : resolveLetValue(arg, scope),
     );
-  });
+  }
   return evalRule(pr.rule, scope.withParams(params), call.customMessage);
 }
 
-function resolveLetValue(value: LetValue, scope: Scope): QueryResult[] {
+function resolveLetValue(value: LetValue, scope: Scope): readonly QueryResult[] {
   switch (value.kind) {
     case 'LiteralValue':
-      return [literalResult(scope.env.literals.get(value.literal))];
+      return scope.env.literals.asResults(value.literal);
     case 'QueryValue':
       return scope.query(value.query.parts);
     case 'FunctionCall':
@@ -394,10 +455,14 @@ function evalBlockClause(clause: BlockClause, scope: Scope): Status {
 }
 
 /** DSL-07, EVAL-05: only a PASSing condition runs the body; otherwise SKIP. */
-function evalWhenBlock(context: string, clause: WhenBlock, scope: Scope): Status {
+function evalWhenBlock(
+  context: string,
+  whenContext: string,
+  clause: WhenBlock,
+  scope: Scope,
+): Status {
   const rec = scope.env.recorder;
   rec.start(context);
-  const whenContext = `${context}/When`;
   rec.start(whenContext);
   const condition = evalConjunctions(
     clause.conditions,
@@ -427,7 +492,7 @@ function evalWhenBlock(context: string, clause: WhenBlock, scope: Scope): Status
 /** DSL-11: conditions against the enclosing scope (GOT-21), body per matching resource. */
 function evalTypeBlock(block: TypeBlock, scope: Scope): Status {
   const rec = scope.env.recorder;
-  const context = `TypeBlock#${block.typeName}`;
+  const context = nodeText(typeBlockContexts, block, typeBlockContext);
   const typeCheck = (status: Status) =>
     ({
       kind: 'TypeCheck',
@@ -436,7 +501,7 @@ function evalTypeBlock(block: TypeBlock, scope: Scope): Status {
     }) as const;
   rec.start(context);
   if (block.conditions) {
-    const whenContext = `${context}/When`;
+    const whenContext = nodeText(typeWhenContexts, block, typeWhenContext);
     rec.start(whenContext);
     const condition = evalConjunctions(
       block.conditions,
@@ -481,7 +546,7 @@ function evalRule(rule: Rule, scope: Scope, callMessage: string | null): Status 
   const context = rule.name;
   rec.start(context);
   if (rule.conditions) {
-    const whenContext = `Rule#${context}/When`;
+    const whenContext = nodeText(ruleWhenContexts, rule, ruleWhenContext);
     rec.start(whenContext);
     const condition = evalConjunctions(
       rule.conditions,

@@ -8,6 +8,7 @@
 
 import type { KeyLocation, Value } from '../data/value.js';
 import type { Literal } from '../syntax/ast.js';
+import { literalResult, type QueryResult } from './query-result.js';
 
 export function literalToValue(lit: Literal, path = ''): Value {
   const base = { path, line: 0, col: 0 };
@@ -73,6 +74,32 @@ function bounds<T>(lit: {
  */
 export class LiteralCache {
   private readonly cache = new WeakMap<Literal, Value>();
+  private readonly results = new WeakMap<Literal, readonly QueryResult[]>();
+  private readonly values = new WeakMap<Literal, readonly QueryResult[]>();
+
+  /**
+   * The literal as a one-entry result list (`QueryResult::Literal`), shared by
+   * every read: literal `let`s and right-hand sides are read once per clause
+   * evaluation, and nobody appends to a list they did not build.
+   */
+  asResults(lit: Literal): readonly QueryResult[] {
+    let r = this.results.get(lit);
+    if (r === undefined) {
+      r = [literalResult(this.get(lit))];
+      this.results.set(lit, r);
+    }
+    return r;
+  }
+
+  /** The literal as a plain resolved value (a parameterized rule's literal argument). */
+  asValueResults(lit: Literal): readonly QueryResult[] {
+    let r = this.values.get(lit);
+    if (r === undefined) {
+      r = [{ resolved: true, value: this.get(lit) }];
+      this.values.set(lit, r);
+    }
+    return r;
+  }
 
   get(lit: Literal): Value {
     let v = this.cache.get(lit);

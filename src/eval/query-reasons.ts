@@ -21,6 +21,9 @@ export const indexOutOfBounds: Explain = (u, index) => {
   const items = list.kind === 'list' ? list.items.map(debugValue).join(', ') : '';
   return `Array Index out of bounds for path = ${pathDisplay(list)} on index = ${index} inside Array = [${items}], remaining query = ${u.remainingQuery}`;
 };
+/** QRY-11: `key` (the string a variable gave) is not in the map `u.traversedTo`. */
+export const interpolatedKeyMissing: Explain = (u, key) =>
+  `Could not locate key = ${key} inside struct at path = ${pathDisplay(u.traversedTo)}`;
 export const mapFilterNotStruct: Explain = (u) =>
   `Map Filter for keys was not a struct ${typeInfo(u.traversedTo)} ${pathDisplay(u.traversedTo)}`;
 export const filterNotContainer: Explain = (u) =>

@@ -31,19 +31,14 @@ import {
   filterNotContainer,
   indexNotArray,
   indexOutOfBounds,
+  interpolatedKeyMissing,
   keyIndexNotArray,
   mapFilterNotStruct,
   missingKey,
   noMoreEntriesReason,
   notAStructReason,
 } from './query-reasons.js';
-import {
-  deferredUnresolved,
-  type Explain,
-  literalResult,
-  type QueryResult,
-  unresolved,
-} from './query-result.js';
+import { deferredUnresolved, type Explain, type QueryResult, unresolved } from './query-result.js';
 import { runFilter } from './quiet-filter.js';
 import type { Scope } from './scope.js';
 
@@ -378,15 +373,17 @@ function interpolate(
       );
     }
   }
-  const lookup = (key: StringValue): void => {
-    const found = map.entries.get(key.value);
+  // A string key is shown at the map's path, a list item at its own.
+  const lookup = (key: string, item: StringValue | null): void => {
+    const found = map.entries.get(key);
     if (found) retrieve(index + 1, parts, found, resolver, conv, out);
+    else if (item === null) out.push(deferredUnresolved(map, rest, interpolatedKeyMissing, key));
     else
       out.push(
         unresolved(
           map,
           rest,
-          `Could not locate key = ${key.value} inside struct at path = ${pathDisplay(key)}`,
+          `Could not locate key = ${key} inside struct at path = ${pathDisplay(item)}`,
         ),
       );
   };
@@ -409,10 +406,10 @@ function interpolate(
     }
     const key = k.value;
     if (key.kind === 'string') {
-      lookup({ ...key, path: map.path, line: map.line, col: map.col, value: key.value });
+      lookup(key.value, null);
     } else if (key.kind === 'list') {
       for (const item of key.items) {
-        if (item.kind === 'string') lookup(item);
+        if (item.kind === 'string') lookup(item.value, item);
         else nonString(key);
       }
     } else {
@@ -432,15 +429,17 @@ function mapKeyFilter(
   out: QueryResult[],
 ): void {
   const env = resolver.env;
-  let rhs: QueryResult[];
+  let rhs: readonly QueryResult[];
   switch (part.compareWith.kind) {
-    case 'QueryValue':
+    case 'QueryValue': {
       // Resolved relative to the map itself, as the reference does.
-      rhs = [];
-      retrieve(0, part.compareWith.query.parts, map, resolver, conv, rhs);
+      const found: QueryResult[] = [];
+      retrieve(0, part.compareWith.query.parts, map, resolver, conv, found);
+      rhs = found;
       break;
+    }
     case 'LiteralValue':
-      rhs = [literalResult(env.literals.get(part.compareWith.literal))];
+      rhs = env.literals.asResults(part.compareWith.literal);
       break;
     case 'FunctionCall':
       rhs = env.callFunction(part.compareWith, resolver);

@@ -285,6 +285,13 @@ function literalString(rhs: LetValue | null, scope: Scope): string | null {
   return first.value.kind === 'string' ? first.value.value : null;
 }
 
+function allSettled(vars: readonly string[], scope: Scope): boolean {
+  for (let i = 0; i < vars.length; i++) {
+    if (!scope.isSettled(vars[i] as string)) return false;
+  }
+  return true;
+}
+
 /**
  * Runs a filter's CNF on one candidate (`scope` is rooted at it) and records
  * the `context` node (`Filter/Map#N`, `Filter/List#N`); returns its status.
@@ -297,7 +304,7 @@ export function runFilter(
   const env = scope.env;
   const rec = env.recorder;
   const plan = quietEnabled ? quietPlan(conjunctions) : null;
-  if (plan?.vars.every((name) => scope.isSettled(name))) {
+  if (plan !== null && allSettled(plan.vars, scope)) {
     const status = quietStatus(plan, scope);
     if (rec.recording) {
       rec.attach(new DeferredFilterNode(context, filterRecord(status), conjunctions, scope));

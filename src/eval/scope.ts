@@ -15,7 +15,7 @@ import type { LetExpr, QueryPart } from '../syntax/ast.js';
 import type { EvalEnv } from './context.js';
 import { missingValueError } from './errors.js';
 import { resolveQuery } from './query.js';
-import { literalResult, type QueryResult } from './query-result.js';
+import type { QueryResult } from './query-result.js';
 
 type ScopeKind = 'root' | 'block' | 'value' | 'params';
 
@@ -80,16 +80,28 @@ export class Scope {
   }
 
   resolveVariable(name: string): readonly QueryResult[] {
+    // Value scopes hold no variables: skip them without a call per level
+    // (filters and `*` nest one per visited value).
+    let at: Scope = this;
+    while (at.kind === 'value') {
+      const up = at.parent;
+      if (up === null) return at.parentOrMissing(name);
+      at = up;
+    }
+    return at.resolveHere(name);
+  }
+
+  private resolveHere(name: string): readonly QueryResult[] {
     if (this.kind === 'params') {
       const given = this.params?.get(name);
       if (given) return given;
       return this.parentOrMissing(name);
     }
-    if (this.kind === 'value') return this.parentOrMissing(name);
 
     const def = this.lets?.get(name);
     if (def?.value.kind === 'LiteralValue') {
-      return [literalResult(this.env.literals.get(def.value.literal))];
+      // One shared, never mutated list per literal (readers get a readonly view).
+      return this.env.literals.asResults(def.value.literal);
     }
     const cached = this.cache?.get(name);
     if (cached) {
@@ -131,19 +143,22 @@ export class Scope {
    * and for unknown names (reading them throws).
    */
   isSettled(name: string): boolean {
-    if (this.kind === 'params') {
-      if (this.params?.has(name)) return true;
-      return this.parent?.isSettled(name) ?? false;
+    let at: Scope | null = this;
+    while (at !== null) {
+      if (at.kind === 'params') {
+        if (at.params?.has(name)) return true;
+      } else if (at.kind !== 'value') {
+        const def = at.lets?.get(name);
+        if (def !== undefined) {
+          if (def.value.kind === 'LiteralValue') return true;
+          const cached = at.cache?.get(name);
+          return cached !== undefined && !(at.growing?.has(cached) ?? false);
+        }
+        if (at.cache?.has(name)) return false;
+      }
+      at = at.parent;
     }
-    if (this.kind === 'value') return this.parent?.isSettled(name) ?? false;
-    const def = this.lets?.get(name);
-    if (def !== undefined) {
-      if (def.value.kind === 'LiteralValue') return true;
-      const cached = this.cache?.get(name);
-      return cached !== undefined && !(this.growing?.has(cached) ?? false);
-    }
-    if (this.cache?.has(name)) return false;
-    return this.parent?.isSettled(name) ?? false;
+    return false;
   }
 
   /** Records a key captured by `[name]` / `[name | …]` (VAR-08); kept in the root scope. */
@@ -179,6 +194,8 @@ export class Scope {
 const letMaps = new WeakMap<readonly LetExpr[], ReadonlyMap<string, LetExpr> | null>();
 
 function letMap(assignments: readonly LetExpr[]): ReadonlyMap<string, LetExpr> | null {
+  // Most blocks have no `let`: no table lookup for them.
+  if (assignments.length === 0) return null;
   let m = letMaps.get(assignments);
   if (m === undefined) {
     // VAR-04: a later `let` with the same name silently wins.

@@ -123,6 +123,12 @@ export const compareCodePoints: (a: string, b: string) => number = compareString
 
 /** Sorted, de-duplicated names (BTreeSet semantics). */
 export function sortedNameSet(names: Iterable<string>): string[] {
+  // Most pairs have zero or one name in a list: no set, no sort.
+  if (Array.isArray(names)) {
+    const list = names as readonly string[];
+    if (list.length === 0) return [];
+    if (list.length === 1) return [list[0] as string];
+  }
   return [...new Set(names)].sort(compareCodePoints);
 }
 
