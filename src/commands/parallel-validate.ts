@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Value } from '../data/value.js';
 import type { Io } from './io.js';
+import { junitClock } from './junit-clock.js';
 import type { ValidateOptions } from './options.js';
 import type { DataTexts, RulesSource } from './validate-inputs.js';
 import { loadParams } from './validate-inputs.js';
@@ -277,7 +278,7 @@ export async function runParallelIfWorthIt(
     data: data.files,
     params: params?.files,
   };
-  const started = performance.now();
+  const started = junitClock(options.outputFormat)();
   const run = await evaluateAll(
     job,
     paramsValue,

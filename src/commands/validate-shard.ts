@@ -18,6 +18,7 @@ import { buildSarifReport } from '../report/sarif.js';
 import type { SarifArtifact, SarifResult } from '../report/sarif-types.js';
 import { combineDataFileReports, writeStructured } from '../report/structured.js';
 import type { SummaryKind } from '../report/types.js';
+import { junitClock } from './junit-clock.js';
 import type { ValidateOptions } from './options.js';
 import type { DataText, RulesSource } from './validate-inputs.js';
 import { loadParams, withParameters } from './validate-inputs.js';
@@ -227,7 +228,8 @@ function structuredOutcome(
     };
   }
   const format = state.job.options.outputFormat;
-  const started = performance.now();
+  const now = junitClock(format);
+  const started = now();
   const reports: FileReport[] = [];
   const testCases: ShardTestCase[] = [];
   try {
@@ -246,7 +248,7 @@ function structuredOutcome(
         const tc = junitTestCase(entry.rules.name, report, 0);
         testCases.push({
           name: tc.name,
-          offsetMs: performance.now() - started,
+          offsetMs: now() - started,
           outcome: plainOutcome(tc.outcome),
         });
       }
@@ -257,7 +259,7 @@ function structuredOutcome(
       error: undefined,
       failed: combined.status === 'FAIL',
       anyCaseFailed: testCases.some((t) => t.outcome.kind === 'fail'),
-      piece: structuredPiece(format, combined, testCases, performance.now() - started),
+      piece: structuredPiece(format, combined, testCases, now() - started),
     };
   } catch (err) {
     return {

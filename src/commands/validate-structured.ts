@@ -26,6 +26,7 @@ import {
   writeStructured,
 } from '../report/structured.js';
 import type { Io } from './io.js';
+import { junitClock } from './junit-clock.js';
 import type { ValidateOptions } from './options.js';
 import type { DataFile, RulesSource } from './validate-inputs.js';
 import { withParameters } from './validate-inputs.js';
@@ -78,7 +79,8 @@ export async function runStructured(
 
   const combined: FileReport[] = [];
   const suites: JunitTestSuite[] = [];
-  const started = performance.now();
+  const now = junitClock(format);
+  const started = now();
   for (const file of data) {
     const root = withParameters(params, file.value);
     const reports: FileReport[] = [];
@@ -96,16 +98,16 @@ export async function runStructured(
       if (result === undefined) continue;
       const report = buildFileReport(result);
       reports.push(report);
-      testCases.push(junitTestCase(outcome.name, report, Math.round(performance.now() - started)));
+      testCases.push(junitTestCase(outcome.name, report, Math.round(now() - started)));
     }
     combined.push(combineDataFileReports(file.name, reports));
-    suites.push({ name: file.name, timeMs: Math.round(performance.now() - started), testCases });
+    suites.push({ name: file.name, timeMs: Math.round(now() - started), testCases });
   }
 
   // Streamed: the report of a large template exceeds V8's string limit.
   const out = new FlushingSink((text) => io.stdout.write(text));
   if (format === 'junit') {
-    writeJunit({ timeMs: Math.round(performance.now() - started), suites }, out);
+    writeJunit({ timeMs: Math.round(now() - started), suites }, out);
   } else if (format === 'sarif') {
     writeSarif(combined, tool, out);
   } else {
