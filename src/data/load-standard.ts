@@ -10,6 +10,7 @@
  */
 import {
   Composer,
+  type CST,
   type Document,
   isAlias,
   isMap,
@@ -27,6 +28,7 @@ import { aliasLimit, checkSize, type DataLimits, resolveLimits, tooDeep } from '
 import type { LoadOptions } from './load-data.js';
 import { scanYamlDocument } from './load-yaml-fast.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
+import { repairQuotedIndent } from './quoted-indent.js';
 import type { ScalarResult } from './scalars.js';
 import {
   STANDARD_TYPING,
@@ -36,9 +38,12 @@ import {
   typeStandardScalar,
 } from './standard-values.js';
 import type { Value } from './value.js';
+import { libyamlDoubleQuoted } from './yaml-fast-quoted.js';
 
 interface Ctx {
   readonly name: string;
+  /** The text the `yaml` package read (node ranges point into it). */
+  readonly src: string;
   readonly limits: DataLimits;
   /** Values built while expanding aliases, against limits.maxAliasNodes. */
   aliasNodes: number;
@@ -87,15 +92,27 @@ function stripBom(text: string): string {
 }
 
 function composeStandard(src: string, name: string, limits: DataLimits): Value {
-  const composer = new Composer({ schema: 'failsafe' });
-  const docs: Document.Parsed[] = [];
-  for (const token of new Parser().parse(src)) {
-    if (token.type === 'document' && findTooDeep(token, limits.maxDepth) !== undefined) {
-      throw tooDeep(name, limits);
+  let docs = composeAll(src, name, limits);
+  let text = src;
+  const first = docs[0];
+  if (first !== undefined && first.errors.length > 0) {
+    // libyaml takes quoted scalars continued left of their block; `yaml`
+    // does not (quoted-indent.ts). Positions do not matter here.
+    const firstToken = (text: string): CST.Document | undefined => {
+      for (const token of new Parser().parse(text)) if (token.type === 'document') return token;
+      return undefined;
+    };
+    const token = firstToken(src);
+    const repair = token === undefined ? undefined : repairQuotedIndent(src, token, firstToken);
+    if (repair !== undefined) {
+      const repaired = composeAll(repair.text, name, limits);
+      // A repaired text that still fails keeps the original's error texts.
+      if (repaired[0] !== undefined && repaired[0].errors.length === 0) {
+        docs = repaired;
+        text = repair.text;
+      }
     }
-    docs.push(...composer.next(token));
   }
-  docs.push(...composer.end());
   if (docs.length > 1) {
     throw syntax(
       name,
@@ -112,8 +129,21 @@ function composeStandard(src: string, name: string, limits: DataLimits): Value {
     );
     throw syntax(name, err.message.split('\n')[0] ?? err.message, problem);
   }
-  const ctx: Ctx = { name, limits, aliasNodes: 0, inAlias: 0, anchors: new Map() };
+  const ctx: Ctx = { name, src: text, limits, aliasNodes: 0, inAlias: 0, anchors: new Map() };
   return build(ctx, doc.contents, ROOT_PATH, 0);
+}
+
+function composeAll(src: string, name: string, limits: DataLimits): Document.Parsed[] {
+  const composer = new Composer({ schema: 'failsafe' });
+  const docs: Document.Parsed[] = [];
+  for (const token of new Parser().parse(src)) {
+    if (token.type === 'document' && findTooDeep(token, limits.maxDepth) !== undefined) {
+      throw tooDeep(name, limits);
+    }
+    docs.push(...composer.next(token));
+  }
+  docs.push(...composer.end());
+  return docs;
 }
 
 /** `compat`: libyaml's text for the same error, where libyaml-errors.ts knows it. */
@@ -144,7 +174,12 @@ function build(ctx: Ctx, node: Node | null | undefined, path: string, depth: num
   if (node.anchor !== undefined && ctx.inAlias === 0) ctx.anchors.set(node.anchor, node);
   const tag = node.tag;
   if (isScalar(node)) {
-    const text = String(node.value ?? '');
+    // libyaml folds empty lines after an escaped line break its own way.
+    const fromLibyaml =
+      node.type === 'QUOTE_DOUBLE' && node.range !== undefined && node.range !== null
+        ? libyamlDoubleQuoted(ctx.src.slice(node.range[0], node.range[1]))
+        : undefined;
+    const text = fromLibyaml ?? String(node.value ?? '');
     const typed = typeScalar(ctx, text, node.type === 'PLAIN' || node.type === undefined, tag);
     return standardScalarValue(typed, tag, path);
   }

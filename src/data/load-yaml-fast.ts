@@ -2,7 +2,8 @@
  * Fast path for block-YAML data (DATA-01, YAML-01..06): a hand-written
  * scanner for the subset of YAML that CloudFormation templates use (block
  * mappings and sequences, compact `- k: v` items, indentless sequences,
- * single-line plain and quoted scalars, `!Tag` short forms, `!!core` tags,
+ * plain and quoted scalars (over several lines too: continuePlain below,
+ * yaml-fast-quoted.ts), `!Tag` short forms, `!!core` tags,
  * flow collections (yaml-fast-flow.ts), comments, CRLF). It builds exactly the Values the
  * full route builds, without the `yaml` package's CST and Document, whose
  * size is what makes 50 MB templates slow and heavy.
@@ -16,7 +17,7 @@
  *   with real paths, duplicate keys left to the full route (an error there).
  *
  * It is deliberately conservative: on anything outside the subset (anchors,
- * aliases, block scalars, multi-line scalars, the flow forms listed in
+ * aliases, block scalars, the flow forms listed in
  * yaml-fast-flow.ts, directives, several documents, tabs, unusual characters, anything that
  * might be an error…) it returns undefined and the caller runs the full
  * route, which then produces the reference's value or error text. Tests
@@ -35,11 +36,11 @@ import {
   isOutsideSubset,
   keyColon,
   plainEnd,
-  readQuoted,
   startsPlain,
   tagEnd,
   trimEnd,
 } from './yaml-fast-lexemes.js';
+import { readQuoted } from './yaml-fast-quoted.js';
 
 /**
  * How one loader types and builds what the scanner reads. Every hook may
@@ -206,15 +207,16 @@ class YamlScanner extends FlowScanner {
       return v;
     }
     if (c === 0x22 || c === 0x27) {
-      const { text, end: keyEnd } = readQuoted(t, i);
-      this.i = keyEnd;
+      const q = readQuoted(t, i);
+      this.i = q.end;
       this.skipSpaces();
       if (t.charCodeAt(this.i) === 0x3a && isBlankOrEnd(t.charCodeAt(this.i + 1))) {
+        // A key; over several lines it is an error (blockMap falls back).
         this.i = i;
         return this.mapHere(parent, path, depth, tag, startLine, startCol, ctx, col);
       }
-      this.i = keyEnd;
-      return this.endScalar(parent, text, false, tag, path, startLine, startCol);
+      this.takeQuoted(q);
+      return this.endScalar(parent, q.text, false, tag, path, startLine, startCol);
     }
     if (!startsPlain(c, t.charCodeAt(i + 1))) throw FALLBACK;
     const end = plainEnd(t, i);
@@ -223,7 +225,8 @@ class YamlScanner extends FlowScanner {
       return this.mapHere(parent, path, depth, tag, startLine, startCol, ctx, col);
     }
     this.i = end;
-    return this.endScalar(parent, t.slice(i, end), true, tag, path, startLine, startCol);
+    const text = this.continuePlain(parent, t.slice(i, end));
+    return this.endScalar(parent, text, true, tag, path, startLine, startCol);
   }
 
   /** A block mapping whose first key starts at `i` (column `col`). */
@@ -244,6 +247,50 @@ class YamlScanner extends FlowScanner {
     // Otherwise YAML-06: a tag on a mapping is dropped.
     if (tag !== undefined && line === this.line) throw FALLBACK;
     return this.blockMap(keyCol, path, depth, line, col);
+  }
+
+  /**
+   * A plain scalar's continuation lines (`i` just past its text on the line
+   * so far): each must be deeper than `parent`, the collection holding the
+   * scalar (libyaml and the `yaml` package agree). A line break folds to a
+   * space, or to a `\n` per empty line; a comment ends the scalar. A line
+   * holding `: ` (an error) falls back. Leaves `i` after the last line's text.
+   */
+  private continuePlain(parent: number, first: string): string {
+    const t = this.t;
+    let text = first;
+    for (;;) {
+      this.skipSpaces();
+      const c0 = t.charCodeAt(this.i);
+      // A comment or the end of input ends the scalar.
+      if (c0 !== 0x0a && c0 !== 0x0d) return text;
+      let j = this.i;
+      let line = this.line;
+      let lineStart = this.lineStart;
+      let empty = -1;
+      for (;;) {
+        const c = t.charCodeAt(j);
+        if (c === 0x0d) j++;
+        else if (c !== 0x0a) break;
+        j++;
+        line++;
+        empty++;
+        lineStart = j;
+        while (t.charCodeAt(j) === 0x20) j++;
+      }
+      const c = t.charCodeAt(j);
+      // Not deeper, a comment line, or the end: the scalar has ended.
+      if (j - lineStart <= parent || c === 0x23 || Number.isNaN(c)) return text;
+      // Indicators (`- `, `'`, `!`, `{`…) start nothing inside a plain
+      // scalar: they are text, as for libyaml.
+      const end = plainEnd(t, j);
+      if (end < 0) throw FALLBACK; // `: ` in a continuation line: an error
+      text += (empty === 0 ? ' ' : '\n'.repeat(empty)) + t.slice(j, end);
+      this.i = end;
+      this.line = line;
+      this.lineStart = lineStart;
+      this.indent = j - lineStart;
+    }
   }
 
   /** A scalar that ends its line: checks nothing continues it below. */
@@ -311,6 +358,8 @@ class YamlScanner extends FlowScanner {
       let key: string;
       if (c === 0x22 || c === 0x27) {
         const q = readQuoted(t, start);
+        // A key over several lines: libyaml and the `yaml` package refuse it.
+        if (q.breaks > 0) throw FALLBACK;
         key = q.text;
         this.i = q.end;
         this.skipSpaces();

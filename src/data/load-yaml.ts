@@ -14,8 +14,15 @@
  * syntax errors (libyaml-style rejections such as tab indentation). Only the
  * first document is read (DATA-01): later documents are never composed, so
  * errors in them are not reported, like the reference.
+ *
+ * Where the `yaml` package and libyaml disagree on quoted scalars: a
+ * continuation line left of its block is repaired before composing
+ * (quoted-indent.ts; positions map back to the original text), and empty
+ * lines after an escaped line break fold libyaml's way (libyamlDoubleQuoted
+ * in yaml-fast-quoted.ts). An implicit flow key whose `:` is on a later line
+ * is an error, as in libyaml (checkFlowKeyLine).
  */
-import { Composer, CST, Parser } from 'yaml';
+import { Composer, CST, type Document, Parser } from 'yaml';
 import type { GuardError } from '../diag/errors.js';
 import { findTooDeep } from './cst-depth.js';
 import {
@@ -29,6 +36,7 @@ import { type DataLimits, tooDeep } from './limits.js';
 import { listValue, mapValue, setEntry } from './make.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
 import { type DataPosition, PositionIndex } from './positions.js';
+import { repairQuotedIndent } from './quoted-indent.js';
 import { taggedList, taggedScalar } from './tagged-values.js';
 import type { KeyLocation, Value } from './value.js';
 import {
@@ -40,6 +48,7 @@ import {
   readProps,
   valueIndicator,
 } from './yaml-cst-items.js';
+import { libyamlDoubleQuoted } from './yaml-fast-quoted.js';
 
 /**
  * An error found while walking, with the offset at which the reference's
@@ -57,7 +66,7 @@ interface Ctx {
   readonly name: string;
   /** The file text as given (BOM included), for error quotes. */
   readonly original: string;
-  readonly pos: PositionIndex;
+  readonly pos: Positions;
   readonly limits: DataLimits;
   /** First non-string key seen; raised once its map is complete. */
   pendingKeyError: WalkError | undefined;
@@ -69,31 +78,21 @@ export function loadYamlDocument(text: string, name: string, limits: DataLimits)
   // libyaml also breaks lines at a lone CR; `yaml` does not. Replacing it
   // with LF keeps every offset unchanged.
   const src = (bom ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
-  const pos = new PositionIndex(src, bom);
-
-  const composer = new Composer({ uniqueKeys: false, schema: 'failsafe' });
-  let docToken: CST.Document | undefined;
-  let nextOffset = src.length;
-  for (const token of new Parser().parse(src)) {
-    if (docToken !== undefined) {
-      nextOffset = token.offset;
-      break;
-    }
-    if (token.type === 'document') {
-      docToken = token;
-      // Refuse deep nesting before the (recursive) Composer sees it.
-      const deep = findTooDeep(token, limits.maxDepth);
-      if (deep !== undefined) {
-        const at = pos.at(deep);
-        throw tooDeep(name, limits, at.line, at.col);
-      }
-    }
-    for (const _ of composer.next(token)) {
-      // Nothing is yielded before the first document is complete.
+  let pos: Positions = new PositionIndex(src, bom);
+  let first = parseFirstDocument(src);
+  checkDepth(first, name, limits, pos);
+  let doc = composeFirst(first.tokens);
+  if (first.docToken !== undefined && doc !== undefined && doc.errors.length > 0) {
+    // libyaml takes quoted scalars continued left of their block; `yaml` does not.
+    const repair = repairQuotedIndent(src, first.docToken, (t) => parseFirstDocument(t).docToken);
+    if (repair !== undefined) {
+      pos = mappedPositions(pos, repair.toOriginal);
+      first = parseFirstDocument(repair.text);
+      checkDepth(first, name, limits, pos);
+      doc = composeFirst(first.tokens);
     }
   }
-  const docs = [...composer.end(true)];
-  const doc = docs[0];
+  const { docToken, nextOffset } = first;
   if (docToken === undefined || doc === undefined) {
     if (doc !== undefined && doc.errors.length > 0) {
       throw syntaxFromComposer(name, text, pos, doc.errors[0]);
@@ -123,10 +122,64 @@ export function loadYamlDocument(text: string, name: string, limits: DataLimits)
   return root as Value;
 }
 
+/** Offsets of the text the `yaml` package reads → libyaml's line and column. */
+interface Positions {
+  at(offset: number): DataPosition;
+}
+
+function mappedPositions(pos: Positions, toOriginal: (offset: number) => number): Positions {
+  return { at: (offset) => pos.at(toOriginal(offset)) };
+}
+
+interface FirstDocument {
+  /** The tokens up to and including the first document. */
+  readonly tokens: readonly CST.Token[];
+  readonly docToken: CST.Document | undefined;
+  /** Where the next document (or the end of input) starts. */
+  readonly nextOffset: number;
+}
+
+/** Parses up to the first document only (later documents are never read, DATA-01). */
+function parseFirstDocument(src: string): FirstDocument {
+  const tokens: CST.Token[] = [];
+  let docToken: CST.Document | undefined;
+  let nextOffset = src.length;
+  for (const token of new Parser().parse(src)) {
+    if (docToken !== undefined) {
+      nextOffset = token.offset;
+      break;
+    }
+    if (token.type === 'document') docToken = token;
+    tokens.push(token);
+  }
+  return { tokens, docToken, nextOffset };
+}
+
+/** Refuses deep nesting before the (recursive) Composer sees it. */
+function checkDepth(first: FirstDocument, name: string, limits: DataLimits, pos: Positions): void {
+  if (first.docToken === undefined) return;
+  const deep = findTooDeep(first.docToken, limits.maxDepth);
+  if (deep !== undefined) {
+    const at = pos.at(deep);
+    throw tooDeep(name, limits, at.line, at.col);
+  }
+}
+
+/** The `yaml` Composer over the first document's tokens: its syntax errors. */
+function composeFirst(tokens: readonly CST.Token[]): Document.Parsed | undefined {
+  const composer = new Composer({ uniqueKeys: false, schema: 'failsafe' });
+  for (const token of tokens) {
+    for (const _ of composer.next(token)) {
+      // Nothing is yielded before the first document is complete.
+    }
+  }
+  return [...composer.end(true)][0];
+}
+
 function syntaxFromComposer(
   name: string,
   text: string,
-  pos: PositionIndex,
+  pos: Positions,
   err: { readonly message: string; readonly pos: readonly [number, number] } | undefined,
 ): GuardError {
   if (err === undefined) return dataSyntaxError(name, text, 'invalid YAML');
@@ -173,7 +226,10 @@ function buildNode(
         throw syntaxAt(ctx, token.offset, 'invalid Unicode escape (surrogate code point)');
       }
       const isPlain = token.type === 'scalar';
-      return buildScalar(ctx, resolved.value, isPlain, props.tag, path, at, token.offset);
+      const text =
+        (token.type === 'double-quoted-scalar' ? libyamlDoubleQuoted(token.source) : undefined) ??
+        resolved.value;
+      return buildScalar(ctx, text, isPlain, props.tag, path, at, token.offset);
     }
     case 'block-map':
     case 'flow-collection':
@@ -259,6 +315,7 @@ function buildFlowSeq(
       const entries = new Map<string, Value>();
       const keyLocations = new Map<string, KeyLocation>();
       const next = nextFlowOffset(token, i);
+      checkFlowKeyLine(ctx, item, keyProps);
       const bad = addPair(ctx, entries, keyLocations, item, keyProps, next, itemPath, depth + 1);
       if (bad !== undefined) holdKeyError(ctx, next, bad);
       items.push(mapValue(entries, keyLocations, itemPath, pairAt.line, pairAt.col));
@@ -286,6 +343,7 @@ function buildFlowMap(
     if (isEmptyItem(item)) continue;
     const props = readProps(item.start, 0);
     const next = nextFlowOffset(token, i);
+    checkFlowKeyLine(ctx, item, props);
     bad ??= addPair(ctx, entries, keyLocations, item, props, next, path, depth);
   }
   if (bad !== undefined) holdKeyError(ctx, token.end[0]?.offset ?? token.offset, bad);
@@ -321,6 +379,22 @@ function buildBlockMap(
   }
   if (bad !== undefined) holdKeyError(ctx, end, bad);
   return mapValue(entries, keyLocations, path, at.line, at.col);
+}
+
+/**
+ * libyaml takes an implicit key in a flow collection only when its `:` is
+ * on the line where the key starts (`{'k\n  j': 1}` and `{"k"\n: 1}` are
+ * errors there, checked with cfn-guard 3.1.1); the `yaml` package takes both.
+ * Explicit `? k` keys may span lines.
+ */
+function checkFlowKeyLine(ctx: Ctx, item: CST.CollectionItem, keyProps: Props): void {
+  const ind = valueIndicator(item.sep);
+  if (item.key === undefined || item.key === null || ind === undefined) return;
+  if (item.start.some((t) => t.type === 'explicit-key-ind')) return;
+  const keyLine = ctx.pos.at(keyProps.start ?? item.key.offset).line;
+  if (ctx.pos.at(ind.offset).line !== keyLine) {
+    throw syntaxAt(ctx, ind.offset, 'an implicit flow key and its ":" must be on one line');
+  }
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { ScanTyping } from './load-yaml-fast.js';
 import { FALLBACK } from './scan-common.js';
 import { isBlank } from './yaml-fast-lexemes.js';
+import type { QuotedScalar } from './yaml-fast-quoted.js';
 
 export class ScanCursor {
   protected i = 0;
@@ -79,6 +80,22 @@ export class ScanCursor {
       this.indent = i - this.lineStart;
       return;
     }
+  }
+
+  /**
+   * Moves past a quoted scalar read at `i`. One spanning lines leaves the
+   * cursor on the line of its closing quote; that line's indent is its own
+   * (libyaml checks none inside the scalar; see yaml-fast-quoted.ts).
+   */
+  protected takeQuoted(q: QuotedScalar): void {
+    this.i = q.end;
+    if (q.breaks === 0) return;
+    const t = this.t;
+    this.line += q.breaks;
+    this.lineStart = q.lastLineStart;
+    let k = q.lastLineStart;
+    while (t.charCodeAt(k) === 0x20) k++;
+    this.indent = k - q.lastLineStart;
   }
 
   protected skipSpaces(): void {

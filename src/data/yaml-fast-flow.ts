@@ -4,10 +4,12 @@
  * nested, with plain, quoted and tagged items. The subset is kept small and
  * everything outside it falls back to the full route: implicit pairs in a
  * sequence (`[a: b]`), empty or tagged-empty entries, trailing commas,
- * explicit keys, multi-line plain scalars, and continuation lines that are
+ * explicit keys, multi-line plain scalars, quoted keys over several lines
+ * (an error for libyaml), and continuation lines that are
  * not deeper than the block collection holding the flow (an error for the
  * full route), except the closing bracket of the outermost collection, which
- * may sit at that collection's own indent.
+ * may sit at that collection's own indent. A quoted scalar may span lines
+ * (yaml-fast-quoted.ts): its inner lines are not continuation lines.
  */
 import { listPathOf } from './cfn-tags.js';
 import { addEntry } from './key-positions.js';
@@ -15,7 +17,8 @@ import { indexPath, keyPath } from './path.js';
 import { FALLBACK, MAX_SIMPLE_KEY, orFallback } from './scan-common.js';
 import type { Value } from './value.js';
 import { ScanCursor } from './yaml-fast-cursor.js';
-import { isBlankOrEnd, readQuoted, startsPlain, tagEnd } from './yaml-fast-lexemes.js';
+import { isBlankOrEnd, startsPlain, tagEnd } from './yaml-fast-lexemes.js';
+import { readQuoted } from './yaml-fast-quoted.js';
 
 export class FlowScanner extends ScanCursor {
   /** How many flow collections enclose `i`. */
@@ -102,6 +105,8 @@ export class FlowScanner extends ScanCursor {
       let key: string;
       if (c === 0x22 || c === 0x27) {
         const q = readQuoted(t, start);
+        // libyaml refuses a key over several lines (the `yaml` package takes it).
+        if (q.breaks > 0) throw FALLBACK;
         key = q.text;
         this.i = q.end;
       } else {
@@ -169,7 +174,7 @@ export class FlowScanner extends ScanCursor {
     }
     if (c === 0x22 || c === 0x27) {
       const q = readQuoted(t, i);
-      this.i = q.end;
+      this.takeQuoted(q);
       return orFallback(this.typing.scalar(q.text, false, tag, path, startLine, startCol));
     }
     if (!startsPlain(c, t.charCodeAt(i + 1))) throw FALLBACK;

@@ -1,11 +1,12 @@
 /**
  * Character-level pieces of the fast block-YAML scanner (load-yaml-fast.ts):
  * pure functions over the text and an offset that read one line-bound
- * lexeme (plain or quoted scalar, tag, key) or classify a character, and
- * the whole-text check that picks which files the scanner tries. Like the
+ * lexeme (plain scalar, tag, key; quoted scalars are in yaml-fast-quoted.ts)
+ * or classify a character, and the whole-text check that picks which files
+ * the scanner tries. Like the
  * scanner they throw FALLBACK on anything outside the subset it takes.
  */
-import { FALLBACK, readEscape } from './scan-common.js';
+import { FALLBACK } from './scan-common.js';
 
 /**
  * Characters that send a file to the full route: tabs (indentation errors),
@@ -42,12 +43,6 @@ export function isOutsideSubset(text: string): boolean {
     if (UNSUPPORTED_STRUCTURE.test(text)) return true;
   }
   return false;
-}
-
-/** A quoted scalar's text and the offset just past its closing quote. */
-export interface QuotedScalar {
-  readonly text: string;
-  readonly end: number;
 }
 
 export function isBlank(c: number): boolean {
@@ -150,52 +145,4 @@ export function tagEnd(t: string, start: number): number {
   }
   if (i === nameStart || !isBlankOrEnd(t.charCodeAt(i))) throw FALLBACK;
   return i;
-}
-
-/** A single-line quoted scalar whose opening quote (`"` or `'`) is at `at`. */
-export function readQuoted(t: string, at: number): QuotedScalar {
-  return t.charCodeAt(at) === 0x22 ? doubleQuoted(t, at) : singleQuoted(t, at);
-}
-
-function doubleQuoted(t: string, at: number): QuotedScalar {
-  const start = at + 1;
-  let i = start;
-  let chunk = start;
-  let out = '';
-  let escaped = false;
-  for (;;) {
-    const c = t.charCodeAt(i);
-    if (c === 0x22) break;
-    if (Number.isNaN(c) || c === 0x0a || c === 0x0d) throw FALLBACK;
-    if (c === 0x5c) {
-      escaped = true;
-      out += t.slice(chunk, i) + readEscape(t, i);
-      i += t.charCodeAt(i + 1) === 0x75 ? 6 : 2;
-      chunk = i;
-      continue;
-    }
-    i++;
-  }
-  return { text: escaped ? out + t.slice(chunk, i) : t.slice(start, i), end: i + 1 };
-}
-
-/** `''` inside is one quote. */
-function singleQuoted(t: string, at: number): QuotedScalar {
-  const start = at + 1;
-  let out = '';
-  let chunk = start;
-  let i = start;
-  for (;;) {
-    const c = t.charCodeAt(i);
-    if (Number.isNaN(c) || c === 0x0a || c === 0x0d) throw FALLBACK;
-    if (c === 0x27) {
-      if (t.charCodeAt(i + 1) !== 0x27) break;
-      out += t.slice(chunk, i + 1);
-      i += 2;
-      chunk = i;
-      continue;
-    }
-    i++;
-  }
-  return { text: out + t.slice(chunk, i), end: i + 1 };
 }

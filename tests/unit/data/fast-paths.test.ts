@@ -82,6 +82,8 @@ describe('fast YAML path: hand-written cases', () => {
     ],
     ['flow in a sequence', '- [a, b]\n- {k: [1]}\n- x\n'],
     ['flow plain text', 'a: [arn:aws:s3:::b/*, http://x#y, a b c, -1, .5]\n'],
+    ['multi-line plain', 'a: one\n  two\n\n   three  \nb:\n  - x\n    y\n'],
+    ['multi-line quoted', 'a: \'x\n    y\'\nb:\n  - "p\n\n    q"\nc: ["m\n     n", \'o\']\n'],
   ])('%s', (_name, text) => {
     expect(expectSameAsOracle(text)).toBe(true);
   });
@@ -91,7 +93,12 @@ describe('fast YAML path: hand-written cases', () => {
   test.each([
     ['anchor', 'a: &x 1\nb: *x\n'],
     ['block scalar', 'a: |\n  text\n'],
-    ['multi-line plain', 'a: one\n  two\n'],
+    ['multi-line plain with a comment line inside', 'a: one\n  # c\n  two\n'],
+    ['multi-line plain with a colon', 'a: one\n  two: 2\n'],
+    ['multi-line quoted key', "'a\n  b': 1\n"],
+    ['multi-line quoted flow key', "a: {'k\n  j': 1}\n"],
+    ['document marker in a quoted scalar', "a: 'x\n---\n  y'\n"],
+    ['tab in a quoted scalar', "a: 'x\n\ty'\n"],
     ['marker with content', '--- a: 1\n'],
     ['marker after content', 'a: 1\n---\n'],
     ['empty document', '---\n'],
