@@ -363,6 +363,17 @@ export function parseBlockClause(st: State): BlockClause | Fail {
   let notEmpty = false;
   if (parseNot(st) && (st.eat('empty') || st.eat('EMPTY'))) notEmpty = true;
   else st.pos = before;
+  // Without a `{` the block fails recoverably after the trivia; that is
+  // settled here, without a call (most queries here start access clauses).
+  const text = st.text;
+  const open = afterTrivia(text, st.pos);
+  if (text.charCodeAt(open) !== 0x7b) {
+    st.pos = open;
+    return miss(open);
+  }
+  // Located before the block is read: `locate` counts lines from its
+  // previous lookup, and the clauses in the block come after this one.
+  const location = locate(st, start);
   const block = parseBlock(st, parseClause);
   if (block instanceof Fail) return block;
   return {
@@ -370,7 +381,7 @@ export function parseBlockClause(st: State): BlockClause | Fail {
     query,
     block,
     notEmpty,
-    location: locate(st, start),
+    location,
     span: span(start, st.pos),
   };
 }

@@ -71,9 +71,12 @@ function parseTypeName(st: State): string | Fail {
 }
 
 /** The query a type block stands for: `Resources.*[ Type == '<name>' ]` (DSL-11). */
-function typeBlockQuery(st: State, typeName: string, start: number): QueryPart[] {
+function typeBlockQuery(
+  typeName: string,
+  start: number,
+  location: { line: number; column: number },
+): QueryPart[] {
   const at = span(start, start);
-  const location = locate(st, start);
   return [
     { kind: 'Key', name: 'Resources', span: at },
     { kind: 'AllValues', capture: null, span: at },
@@ -108,6 +111,9 @@ function parseTypeBlock(st: State): TypeBlock | Fail {
   const start = st.pos;
   const typeName = parseTypeName(st);
   if (typeName instanceof Fail) return typeName;
+  // Located before the block is read, which `locate` finds cheaper (it
+  // counts lines from its previous lookup).
+  const location = locate(st, start);
   const ws = requireTrivia(st);
   if (ws) return commit(ws);
   const conditions = parseOptionalWhen(st);
@@ -136,7 +142,7 @@ function parseTypeBlock(st: State): TypeBlock | Fail {
     typeName,
     conditions,
     block,
-    query: typeBlockQuery(st, typeName, start),
+    query: typeBlockQuery(typeName, start, location),
     span: span(start, st.pos),
   };
 }

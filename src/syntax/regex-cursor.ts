@@ -15,8 +15,13 @@ export class RegexCursor {
   }
 
   peek(offset = 0): string | undefined {
-    const c = this.src.codePointAt(this.pos + offset);
-    return c === undefined ? undefined : String.fromCodePoint(c);
+    const at = this.pos + offset;
+    // Past either end there is nothing; only a high surrogate can start a
+    // two-unit code point, so any other unit is its own character.
+    if (at < 0 || at >= this.src.length) return undefined;
+    const c = this.src.charCodeAt(at);
+    if (c < 0xd800 || c > 0xdbff) return this.src.charAt(at);
+    return String.fromCodePoint(this.src.codePointAt(at) as number);
   }
 
   next(): string {

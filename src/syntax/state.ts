@@ -83,12 +83,11 @@ export class State {
   lastQuery: unknown = null;
   /** The last regex literal that did not compile, for a clearer message. */
   badRegex: { readonly at: number; readonly message: string } | null = null;
-  /** Offsets where lines start, built on the first `locate`. */
-  lineStarts: number[] | null = null;
-  /** The text split at `\n`, built with lineStarts. */
-  lines: string[] = [];
-  /** Line index (0-based) of the last `locate`. */
+  /** Offset of the last `locate`, and its line (0-based). */
+  lastOffset = 0;
   lastLine = 0;
+  /** Whether the text is all ASCII (columns are then offset differences); null until asked. */
+  asciiText: boolean | null = null;
 
   constructor(
     readonly text: string,
@@ -296,45 +295,36 @@ function measure(text: string, from: number, to: number, bytes: boolean): number
  */
 export function locate(st: State, offset: number, bytes = false): { line: number; column: number } {
   const text = st.text;
-  let starts = st.lineStarts;
-  if (starts === null) {
-    // One native split rather than an indexOf call per line: from the
-    // parser's cold code each such call costs far more than the scan.
-    const lines = text.split('\n');
-    st.lines = lines;
-    starts = new Array<number>(lines.length);
-    let at = 0;
-    for (let i = 0; i < lines.length; i++) {
-      starts[i] = at;
-      at += (lines[i] as string).length + 1;
-    }
-    st.lineStarts = starts;
+  // The line is found by counting the line ends between the previous lookup
+  // and this one (one native indexOf each). Lookups come mostly in text
+  // order, a few lines apart (block clauses are located before their
+  // bodies), so this touches far fewer lines than a table of every line
+  // start, whose JS step per line cost ~8 % of a cold parse.
+  const prev = st.lastOffset;
+  let line = st.lastLine;
+  if (offset > prev) line += newlinesIn(text, prev, offset);
+  else if (offset < prev) line -= newlinesIn(text, offset, prev);
+  st.lastOffset = offset;
+  st.lastLine = line;
+  const lineStart = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  // In an ASCII text (one native regex test per file) columns and bytes are
+  // plain differences: `measure` would count one per character.
+  let ascii = st.asciiText;
+  if (ascii === null) {
+    ascii = !NON_ASCII.test(text);
+    st.asciiText = ascii;
   }
-  // Clauses are mostly located in text order: try the line of the previous
-  // lookup and the one after it before a binary search.
-  let lo = st.lastLine;
-  if (!((starts[lo] as number) <= offset && !((starts[lo + 1] as number) <= offset))) {
-    lo++;
-    if (!((starts[lo] as number) <= offset && !((starts[lo + 1] as number) <= offset))) {
-      lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((starts[mid] as number) <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-    }
-    st.lastLine = lo;
-  }
-  const lineStart = starts[lo] as number;
-  // An ASCII line (a native regex test) needs no count: columns and bytes
-  // are then plain differences, which saves a JS loop over the line.
   const column =
-    offset <= text.length && ASCII_LINE.test(st.lines[lo] as string)
-      ? offset - lineStart
-      : measure(text, lineStart, offset, bytes);
-  return { line: lo + 1, column: column + 1 };
+    ascii && offset <= text.length ? offset - lineStart : measure(text, lineStart, offset, bytes);
+  return { line: line + 1, column: column + 1 };
 }
 
-/** A line of ASCII characters only (tab and CR included; other controls take the general path). */
-const ASCII_LINE = /^[\t\r -~]*$/;
+/** How many `\n` lie in `text[from, to)`. */
+function newlinesIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Any character outside ASCII. */
+const NON_ASCII = /[^\0-\x7f]/;

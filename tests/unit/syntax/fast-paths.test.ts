@@ -65,6 +65,33 @@ describe('locate keeps a cursor but answers in any order', () => {
   });
 });
 
+describe('locate agrees with a line-by-line count in any lookup order', () => {
+  /** The answer computed naively: lines before the offset, code points since the line start. */
+  function naive(text: string, offset: number): { line: number; column: number } {
+    const before = text.slice(0, offset).split('\n');
+    const last = before[before.length - 1] as string;
+    return { line: before.length, column: [...last].length + 1 };
+  }
+  test.each([
+    { name: 'ASCII', text: 'rule a {\n  x == 1\n\n  y exists\n}\n# end' },
+    { name: 'leading newline', text: '\n\nab\n' },
+    { name: 'non-ASCII', text: 'é\n  a == "€"\n😀 b\n\n' },
+    { name: 'CRLF', text: 'a\r\nb\r\n\r\nc' },
+  ])('$name', ({ text }) => {
+    const offsets = Array.from({ length: text.length + 1 }, (_, i) => i);
+    // Forwards, backwards, then a fixed scramble (a multiplicative step).
+    const orders = [
+      offsets,
+      [...offsets].reverse(),
+      offsets.map((_, i) => (i * 7) % offsets.length),
+    ];
+    for (const order of orders) {
+      const st = new State(text, 'f');
+      for (const o of order) expect(locate(st, o)).toEqual(naive(text, o));
+    }
+  });
+});
+
 describe('look-ahead helpers do not move the cursor', () => {
   test.each([
     { text: 'abc', at: 0, end: 3 },
