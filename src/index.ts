@@ -33,7 +33,8 @@ import { loadDataDocument, loadStandardDocument, mergeDocuments } from './data/i
 import type { Value } from './data/value.js';
 import { GuardError as Err } from './diag/errors.js';
 import { withDefaultRulePrefix } from './eval/default-rule.js';
-import { evaluatePrepared, prepareRules } from './eval/evaluate.js';
+import { evaluatePrepared } from './eval/evaluate.js';
+import { prepareRules } from './eval/prepared-rules.js';
 import type { FileResult } from './eval/result.js';
 import type { Status } from './eval/status.js';
 import { buildFileReport } from './report/file-report.js';

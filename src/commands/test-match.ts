@@ -3,8 +3,9 @@
  * against the case's input, group the top-level rule statuses by name and
  * compare each name with its expectation.
  */
-import type { PreparedRules } from '../eval/evaluate.js';
+
 import { evaluatePrepared } from '../eval/evaluate.js';
+import type { PreparedRules } from '../eval/prepared-rules.js';
 import type { EventRecord } from '../eval/result.js';
 import type { Status } from '../eval/status.js';
 import type { RuleVerdict } from '../report/test-types.js';

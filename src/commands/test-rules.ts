@@ -5,7 +5,7 @@
  * in expectations, console lines and the `-v` tree alike.
  */
 import { withDefaultRulePrefix } from '../eval/default-rule.js';
-import { type PreparedRules, prepareRules } from '../eval/evaluate.js';
+import { type PreparedRules, prepareRules } from '../eval/prepared-rules.js';
 import { parseRulesFile } from '../syntax/parser.js';
 
 export type RulesLoad =

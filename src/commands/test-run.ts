@@ -4,7 +4,7 @@
  * Both read spec files through `Io` and evaluate each case in turn.
  */
 import { GuardError } from '../diag/errors.js';
-import type { PreparedRules } from '../eval/evaluate.js';
+import type { PreparedRules } from '../eval/prepared-rules.js';
 import { formatCaseHeader, formatCaseSections, formatUnsetLine } from '../report/test-console.js';
 import type { RuleVerdict, TestCaseReport, TestFileReport } from '../report/test-types.js';
 import { formatVerboseTree } from '../report/verbose.js';

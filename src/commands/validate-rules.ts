@@ -7,7 +7,8 @@
 
 import type { Value } from '../data/value.js';
 import { withDefaultRulePrefix } from '../eval/default-rule.js';
-import { evaluatePrepared, type PreparedRules, prepareRules } from '../eval/evaluate.js';
+import { evaluatePrepared } from '../eval/evaluate.js';
+import { type PreparedRules, prepareRules } from '../eval/prepared-rules.js';
 import type { FileResult } from '../eval/result.js';
 import { parseRulesFile } from '../syntax/parser.js';
 

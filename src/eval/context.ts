@@ -2,7 +2,7 @@
  * What one evaluation (one prepared rules file × one document) shares across
  * scopes: the record tree being built, the per-file literal cache, and the
  * evaluator entry points that query traversal needs (filters evaluate clauses,
- * variables call functions). The entry points are injected by evaluate.ts so
+ * variables call functions). The entry points are injected by evaluation.ts so
  * query.ts and scope.ts do not import the clause evaluator (no import cycle).
  */
 import type { Conjunctions, FunctionCall, GuardClause, ParameterizedRule } from '../syntax/ast.js';

@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataDocument } from '../../../src/data/load-data.js';
-import { evaluatePrepared, prepareRules } from '../../../src/eval/evaluate.js';
+import { evaluatePrepared } from '../../../src/eval/evaluate.js';
+import { prepareRules } from '../../../src/eval/prepared-rules.js';
 import {
   buildFileReport,
   type FileReport,
