@@ -9,7 +9,8 @@
  * reader decodes it; this file only says what the struct holds. Like any
  * derived struct it may also be written as a list: `[[rules…], [data…]]`.
  */
-import { readJsonDocument, readStringValue } from './serde-json.js';
+import { readStringValue } from './serde-json.js';
+import { readJsonDocument } from './serde-json-cursor.js';
 import { readStruct, readVec } from './serde-json-struct.js';
 
 export interface Payload {

@@ -4,7 +4,9 @@
  * trailing commas and end of input, and what `#[derive(Deserialize)]` does
  * with a struct's members.
  */
-import { failInvalidType, type JsonCursor, readString, skipValue } from './serde-json.js';
+import { failInvalidType, skipValue } from './serde-json.js';
+import type { JsonCursor } from './serde-json-cursor.js';
+import { readString } from './serde-json-lexemes.js';
 
 /** Element access of a list (serde_json SeqAccess); the cursor is past `[`. */
 class SeqAccess {

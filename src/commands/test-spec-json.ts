@@ -13,15 +13,9 @@
 import { listValue, mapValue } from '../data/make.js';
 import { indexPath, keyPath, ROOT_PATH } from '../data/path.js';
 import type { KeyLocation, Value } from '../data/value.js';
-import {
-  failInvalidType,
-  type JsonCursor,
-  type JsonScalar,
-  readIdent,
-  readJsonDocument,
-  readScalar,
-  readStringValue,
-} from './serde-json.js';
+import { failInvalidType, type JsonScalar, readScalar, readStringValue } from './serde-json.js';
+import { type JsonCursor, readJsonDocument } from './serde-json-cursor.js';
+import { readIdent } from './serde-json-lexemes.js';
 import { readMap, readSeq, readStruct, readVec } from './serde-json-struct.js';
 import type { SpecParse, TestSpec } from './test-spec-types.js';
 

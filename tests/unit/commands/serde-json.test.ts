@@ -9,7 +9,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parsePayload } from '../../../src/commands/payload.js';
-import { rustDebugString, rustFloat } from '../../../src/commands/serde-json.js';
+import { rustDebugString, rustFloat } from '../../../src/commands/serde-json-rust-text.js';
 import { parseSpecJson } from '../../../src/commands/test-spec-json.js';
 
 const ONE_POINT_FIVE_E300 = `15${'0'.repeat(299)}.0`;
