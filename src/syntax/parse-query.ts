@@ -4,7 +4,8 @@
  */
 import { span } from '../diag/span.js';
 import type { Comparator, LetValue, MapKeyFilterPart, Query, QueryPart } from './ast.js';
-import { parseClause, parseCnf } from './parse-clause.js';
+import { parseClause } from './parse-clause.js';
+import { parseCnf } from './parse-cnf.js';
 import { parseInt64, parseString, parseValue } from './parse-literal.js';
 import { parseNot } from './parse-operator.js';
 import {
