@@ -6,6 +6,7 @@
  */
 import type {
   BlockClause,
+  Conjunctions,
   GuardClause,
   NamedRuleRef,
   ParameterizedRuleCall,
@@ -182,6 +183,20 @@ function evalBlockClause(clause: BlockClause, scope: Scope): Status {
   return status;
 }
 
+/** DSL-07: a `when` condition list, recorded under its own context as `kind`. */
+function evalRecordedConditions(
+  conditions: Conjunctions<WhenCondition>,
+  scope: Scope,
+  whenContext: string,
+  kind: 'WhenCondition' | 'TypeCondition' | 'RuleCondition',
+): Status {
+  const rec = scope.env.recorder;
+  rec.start(whenContext);
+  const status = evalConjunctions(conditions, scope, evalWhenCondition, 'WhenGuardClause');
+  rec.end(whenContext, { kind, status });
+  return status;
+}
+
 /** DSL-07, EVAL-05: only a PASSing condition runs the body; otherwise SKIP. */
 function evalWhenBlock(
   context: string,
@@ -191,17 +206,7 @@ function evalWhenBlock(
 ): Status {
   const rec = scope.env.recorder;
   rec.start(context);
-  rec.start(whenContext);
-  const condition = evalConjunctions(
-    clause.conditions,
-    scope,
-    evalWhenCondition,
-    'WhenGuardClause',
-  );
-  rec.end(whenContext, {
-    kind: 'WhenCondition',
-    status: condition === 'PASS' ? 'PASS' : condition,
-  });
+  const condition = evalRecordedConditions(clause.conditions, scope, whenContext, 'WhenCondition');
   if (condition !== 'PASS') {
     rec.end(context, {
       kind: 'WhenCheck',
@@ -230,14 +235,7 @@ function evalTypeBlock(block: TypeBlock, scope: Scope): Status {
   rec.start(context);
   if (block.conditions) {
     const whenContext = nodeText(typeWhenContexts, block, typeWhenContext);
-    rec.start(whenContext);
-    const condition = evalConjunctions(
-      block.conditions,
-      scope,
-      evalWhenCondition,
-      'WhenGuardClause',
-    );
-    rec.end(whenContext, { kind: 'TypeCondition', status: condition });
+    const condition = evalRecordedConditions(block.conditions, scope, whenContext, 'TypeCondition');
     if (condition !== 'PASS') {
       rec.end(context, typeCheck('SKIP'));
       return 'SKIP';
@@ -275,14 +273,7 @@ export function evalRule(rule: Rule, scope: Scope, callMessage: string | null): 
   rec.start(context);
   if (rule.conditions) {
     const whenContext = nodeText(ruleWhenContexts, rule, ruleWhenContext);
-    rec.start(whenContext);
-    const condition = evalConjunctions(
-      rule.conditions,
-      scope,
-      evalWhenCondition,
-      'WhenGuardClause',
-    );
-    rec.end(whenContext, { kind: 'RuleCondition', status: condition });
+    const condition = evalRecordedConditions(rule.conditions, scope, whenContext, 'RuleCondition');
     if (condition !== 'PASS') {
       rec.end(context, {
         kind: 'RuleCheck',
