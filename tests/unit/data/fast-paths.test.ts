@@ -14,7 +14,7 @@ import { loadYamlDocument } from '../../../src/data/load-yaml.js';
 import { scanYamlDocument } from '../../../src/data/load-yaml-fast.js';
 import { VALIDATE_TYPING } from '../../../src/data/tagged-values.js';
 import type { Value } from '../../../src/data/value.js';
-import { dump, emitYaml, genTree, rng, type Tree } from './yaml-gen.js';
+import { dump, emitYaml, FLOW_LAYOUT_CASES, genTree, rng, type Tree } from './yaml-gen.js';
 
 const fastOf = (text: string): Value | undefined =>
   /^[\s\ufeff]*[[{]/.test(text)
@@ -31,7 +31,7 @@ function expectSameAsOracle(text: string): boolean {
 }
 
 describe('fast YAML path: hand-written cases', () => {
-  test.each([
+  test.each<readonly [string, string]>([
     ['plain map', 'a: 1\nb: x\nc: 1.5\n'],
     [
       'typing words',
@@ -64,24 +64,7 @@ describe('fast YAML path: hand-written cases', () => {
     ['root scalar', 'hello\n'],
     ['opening marker', '# c\n--- # note\nA: 1\n'],
     ['opening marker CRLF', '---\r\nA:\r\n  - 1\r\n'],
-    ['flow sequences', 'a: [1, two, "3", \'4\']\nb: [ x , y ]\nc: [[], {}, [a]]\n'],
-    ['flow maps', 'a: {k: v, "q": 1, \'r\': [x]}\nb: { x: {w: z} }\n'],
-    [
-      'tagged flow items',
-      'a: [!ImportValue S, !Ref R, !!str 5]\nb: !If [C, !Ref K, ""]\nc: !GetAtt [A, B]\n',
-    ],
-    ['multi-line flow', 'a: [\n    x,\n    "y" # c\n\n    , z\n  ]\nb: {\n  k: v\n  }\n'],
-    ['flow keys without values', 'a: { "k"}\nb: {k, c: 1}\nd: {  k  , e: 1}\n'],
-    [
-      'flow closing at the block indent',
-      'a: [\n  1\n]\nb: {\n  k: v\n}\nc:\n  - [[\n      1\n    ], 2\n  ]\n',
-    ],
-    [
-      'flow edge layouts',
-      'a:\n- [\n  1\n]\n- {k: [\n   2]}\nb:\n  c: !Join [\n      x, y]\n  d: 1\n',
-    ],
-    ['flow in a sequence', '- [a, b]\n- {k: [1]}\n- x\n'],
-    ['flow plain text', 'a: [arn:aws:s3:::b/*, http://x#y, a b c, -1, .5]\n'],
+    ...FLOW_LAYOUT_CASES,
     ['multi-line plain', 'a: one\n  two\n\n   three  \nb:\n  - x\n    y\n'],
     ['multi-line quoted', 'a: \'x\n    y\'\nb:\n  - "p\n\n    q"\nc: ["m\n     n", \'o\']\n'],
   ])('%s', (_name, text) => {

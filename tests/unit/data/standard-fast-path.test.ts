@@ -16,7 +16,7 @@ import { scanYamlDocument } from '../../../src/data/load-yaml-fast.js';
 import { rebaseValue } from '../../../src/data/rebase.js';
 import { STANDARD_TYPING } from '../../../src/data/standard-values.js';
 import { isGuardError } from '../../../src/diag/errors.js';
-import { dump, emitYaml, genTree, rng, type Tree } from './yaml-gen.js';
+import { dump, emitYaml, FLOW_LAYOUT_CASES, genTree, rng, type Tree } from './yaml-gen.js';
 
 const fastOf = (text: string, limits: DataLimits = DEFAULT_LIMITS) =>
   scanYamlDocument(text.replace(/^\uFEFF/, ''), limits, STANDARD_TYPING);
@@ -46,7 +46,7 @@ function expectSameAsOracle(text: string, limits: DataLimits = DEFAULT_LIMITS): 
 }
 
 describe('standard fast path: hand-written cases', () => {
-  test.each([
+  test.each<readonly [string, string]>([
     ['plain map', 'a: 1\nb: x\nc: 1.5\n'],
     [
       'core-schema scalars',
@@ -85,24 +85,7 @@ describe('standard fast path: hand-written cases', () => {
       '- name: case 1\n  input:\n    Resources:\n      B:\n        Type: AWS::S3::Bucket\n' +
         '  expectations:\n    rules:\n      r1: PASS\n      r2: SKIP\n',
     ],
-    ['flow sequences', 'a: [1, two, "3", \'4\']\nb: [ x , y ]\nc: [[], {}, [a]]\n'],
-    ['flow maps', 'a: {k: v, "q": 1, \'r\': [x]}\nb: { x: {w: z} }\n'],
-    [
-      'tagged flow items',
-      'a: [!ImportValue S, !Ref R, !!str 5]\nb: !If [C, !Ref K, ""]\nc: !GetAtt [A, B]\n',
-    ],
-    ['multi-line flow', 'a: [\n    x,\n    "y" # c\n\n    , z\n  ]\nb: {\n  k: v\n  }\n'],
-    ['flow keys without values', 'a: { "k"}\nb: {k, c: 1}\nd: {  k  , e: 1}\n'],
-    [
-      'flow closing at the block indent',
-      'a: [\n  1\n]\nb: {\n  k: v\n}\nc:\n  - [[\n      1\n    ], 2\n  ]\n',
-    ],
-    [
-      'flow edge layouts',
-      'a:\n- [\n  1\n]\n- {k: [\n   2]}\nb:\n  c: !Join [\n      x, y]\n  d: 1\n',
-    ],
-    ['flow in a sequence', '- [a, b]\n- {k: [1]}\n- x\n'],
-    ['flow plain text', 'a: [arn:aws:s3:::b/*, http://x#y, a b c, -1, .5]\n'],
+    ...FLOW_LAYOUT_CASES,
   ])('%s', (_name, text) => {
     expect(expectSameAsOracle(text)).toBe(true);
   });

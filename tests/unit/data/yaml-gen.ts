@@ -165,3 +165,30 @@ export function emitYaml(
     }
   }
 }
+
+/**
+ * Flow-collection layouts both loaders' fast scanner must read exactly as
+ * the full route does (fast-paths.test.ts for validate's typing,
+ * standard-fast-path.test.ts for the standard loader's): one table, so the
+ * two stay in step.
+ */
+export const FLOW_LAYOUT_CASES: readonly (readonly [string, string])[] = [
+  ['flow sequences', 'a: [1, two, "3", \'4\']\nb: [ x , y ]\nc: [[], {}, [a]]\n'],
+  ['flow maps', 'a: {k: v, "q": 1, \'r\': [x]}\nb: { x: {w: z} }\n'],
+  [
+    'tagged flow items',
+    'a: [!ImportValue S, !Ref R, !!str 5]\nb: !If [C, !Ref K, ""]\nc: !GetAtt [A, B]\n',
+  ],
+  ['multi-line flow', 'a: [\n    x,\n    "y" # c\n\n    , z\n  ]\nb: {\n  k: v\n  }\n'],
+  ['flow keys without values', 'a: { "k"}\nb: {k, c: 1}\nd: {  k  , e: 1}\n'],
+  [
+    'flow closing at the block indent',
+    'a: [\n  1\n]\nb: {\n  k: v\n}\nc:\n  - [[\n      1\n    ], 2\n  ]\n',
+  ],
+  [
+    'flow edge layouts',
+    'a:\n- [\n  1\n]\n- {k: [\n   2]}\nb:\n  c: !Join [\n      x, y]\n  d: 1\n',
+  ],
+  ['flow in a sequence', '- [a, b]\n- {k: [1]}\n- x\n'],
+  ['flow plain text', 'a: [arn:aws:s3:::b/*, http://x#y, a b c, -1, .5]\n'],
+];
