@@ -12,11 +12,7 @@ import { GuardError } from '../diag/errors.js';
 import { EXIT, hardErrorText } from './exit-codes.js';
 import type { Io } from './io.js';
 import type { ShowSummaryItem, ValidateOptions } from './options.js';
-import {
-  type ParallelSettings,
-  runParallelIfWorthIt,
-  type ValidateInputs,
-} from './parallel-validate.js';
+import type { ParallelSettings, ValidateInputs } from './parallel-validate.js';
 import {
   type DataFile,
   loadDataFiles,
@@ -175,7 +171,12 @@ async function runValidate(
       sources: read,
       tool: TOOL,
     };
-    const code = await runParallelIfWorthIt(inputs, io, parallel);
+    // Threads need at least two data files; loading their module (and
+    // node:os, node:worker_threads) only then keeps it off one-file start-up.
+    const code =
+      dataTexts.files.length > 1
+        ? await (await import('./parallel-validate.js')).runParallelIfWorthIt(inputs, io, parallel)
+        : undefined;
     if (code !== undefined) return code;
     data = loadDataTexts(dataTexts);
     params = loadParams(paramTexts);
