@@ -25,6 +25,7 @@ import {
   typeInfo,
 } from './display.js';
 import { incompatibleError, notComparableError } from './errors.js';
+import { type FilterPrecheck, filterPrecheck, precheckStatus } from './filter-precheck.js';
 import { selectByKeys } from './map-key-filter.js';
 import { keyValue } from './query-key.js';
 import {
@@ -39,7 +40,7 @@ import {
   notAStructReason,
 } from './query-reasons.js';
 import { deferredUnresolved, type Explain, type QueryResult, unresolved } from './query-result.js';
-import { runFilter } from './quiet-filter.js';
+import { attachDecidedFilter, runFilter } from './quiet-filter.js';
 import type { Scope } from './scope.js';
 
 /**
@@ -248,10 +249,45 @@ function accumulateMap(
     stopAt(out, map, parts, index, noMoreEntriesReason, '');
     return;
   }
+  const next = parts[index + 1];
+  if (next?.kind === 'Filter' && next.capture === null && capture === null) {
+    const check = filterPrecheck(next.conjunctions, resolver);
+    if (check !== null) {
+      prechecked(index, parts, map, resolver, conv, next.conjunctions, check, out);
+      return;
+    }
+  }
   for (const [key, value] of map.entries) {
     const scope = resolver.value(value);
     if (capture !== null) scope.addCapture(capture, keyValue(map, key));
     retrieve(index + 1, parts, value, scope, conv, out);
+  }
+}
+
+/**
+ * accumulateMap followed by a filter the precheck can decide for most
+ * values (filter-precheck.ts): those skip the candidate scope and the
+ * filter; the rest take the usual way.
+ */
+function prechecked(
+  index: number,
+  parts: readonly QueryPart[],
+  map: MapValue,
+  resolver: Scope,
+  conv: ConverterIndex,
+  conjunctions: Conjunctions<GuardClause>,
+  check: FilterPrecheck,
+  out: QueryResult[],
+): void {
+  const context = filterContext(conjunctions, 'Filter/Map#');
+  for (const value of map.entries.values()) {
+    const status = precheckStatus(check, value);
+    if (status === null) {
+      retrieve(index + 1, parts, value, resolver.value(value), conv, out);
+    } else {
+      attachDecidedFilter(context, status, conjunctions, resolver, value);
+      if (status === 'PASS') retrieve(index + 2, parts, value, resolver.value(value), conv, out);
+    }
   }
 }
 

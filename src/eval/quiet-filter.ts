@@ -21,6 +21,7 @@
  * or repeated). No rule references (their status is cached where first
  * evaluated), no function calls, no blocks, no captures.
  */
+import type { Value } from '../data/value.js';
 import type { Conjunctions, GuardClause, LetValue, Literal, QueryPart } from '../syntax/ast.js';
 import type { EventRecord, RecordType } from './result.js';
 import type { Scope } from './scope.js';
@@ -28,6 +29,11 @@ import type { Status } from './status.js';
 
 /** Off only in tests that compare the quiet path with the full one. */
 let quietEnabled = true;
+
+/** Whether quiet filters (and the prechecks built on them) are on. */
+export function quietFiltersEnabled(): boolean {
+  return quietEnabled;
+}
 
 /** Turns the quiet path on or off (tests and diagnosis); returns the previous setting. */
 export function setQuietFilters(enabled: boolean): boolean {
@@ -54,21 +60,47 @@ export function filterRecord(status: Status): RecordType {
 class DeferredFilterNode implements EventRecord {
   private built: readonly EventRecord[] | null = null;
 
+  /**
+   * `candidate` null: `scope` is the candidate's own scope; else `scope` is
+   * its parent and the candidate scope is made only if the children are
+   * read (filter-precheck.ts decides most candidates without one).
+   */
   constructor(
     readonly context: string,
     readonly record: RecordType,
     private readonly conjunctions: Conjunctions<GuardClause>,
     private readonly scope: Scope,
+    private readonly candidate: Value | null,
   ) {}
 
   get children(): readonly EventRecord[] {
     if (this.built === null) {
-      const env = this.scope.env;
+      const scope = this.candidate === null ? this.scope : this.scope.value(this.candidate);
+      const env = scope.env;
       this.built = env.recorder.replay(() => {
-        env.evalConjunctions(this.conjunctions, this.scope);
+        env.evalConjunctions(this.conjunctions, scope);
       });
     }
     return this.built;
+  }
+}
+
+/**
+ * Records the node of a filter whose status was decided without evaluating
+ * it (filter-precheck.ts), as runFilter would have recorded it.
+ */
+export function attachDecidedFilter(
+  context: string,
+  status: Status,
+  conjunctions: Conjunctions<GuardClause>,
+  parent: Scope,
+  candidate: Value,
+): void {
+  const rec = parent.env.recorder;
+  if (rec.recording) {
+    rec.attach(
+      new DeferredFilterNode(context, filterRecord(status), conjunctions, parent, candidate),
+    );
   }
 }
 
@@ -79,7 +111,7 @@ class DeferredFilterNode implements EventRecord {
  * scalar, a regex over its time budget): a FAIL may end the evaluation early
  * only when nothing after it could have thrown.
  */
-interface QuietPlan {
+export interface QuietPlan {
   readonly vars: readonly string[];
   readonly conjuncts: readonly Conjunctions<GuardClause>[];
   /** `mayThrowFrom[i]`: some conjunct at index >= i may throw. */
@@ -88,7 +120,7 @@ interface QuietPlan {
 
 const plans = new WeakMap<Conjunctions<GuardClause>, QuietPlan | null>();
 
-function quietPlan(conjunctions: Conjunctions<GuardClause>): QuietPlan | null {
+export function quietPlan(conjunctions: Conjunctions<GuardClause>): QuietPlan | null {
   let plan = plans.get(conjunctions);
   if (plan === undefined) {
     const vars: string[] = [];
@@ -270,7 +302,7 @@ function quickClause(clause: GuardClause, scope: Scope): Status | null {
 }
 
 /** The string of a literal right-hand side (`'x'` or a `%v` holding one string literal). */
-function literalString(rhs: LetValue | null, scope: Scope): string | null {
+export function literalString(rhs: LetValue | null, scope: Scope): string | null {
   if (rhs === null) return null;
   if (rhs.kind === 'LiteralValue') {
     return rhs.literal.kind === 'String' ? rhs.literal.value : null;
@@ -285,7 +317,7 @@ function literalString(rhs: LetValue | null, scope: Scope): string | null {
   return first.value.kind === 'string' ? first.value.value : null;
 }
 
-function allSettled(vars: readonly string[], scope: Scope): boolean {
+export function allSettled(vars: readonly string[], scope: Scope): boolean {
   for (let i = 0; i < vars.length; i++) {
     if (!scope.isSettled(vars[i] as string)) return false;
   }
@@ -307,7 +339,7 @@ export function runFilter(
   if (plan !== null && allSettled(plan.vars, scope)) {
     const status = quietStatus(plan, scope);
     if (rec.recording) {
-      rec.attach(new DeferredFilterNode(context, filterRecord(status), conjunctions, scope));
+      rec.attach(new DeferredFilterNode(context, filterRecord(status), conjunctions, scope, null));
     }
     return status;
   }

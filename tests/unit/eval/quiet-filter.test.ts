@@ -21,6 +21,9 @@ const DATA = {
       Metadata: { guard: { SuppressedRules: ['R1'] } },
       Properties: { Empty: 3 },
     },
+    f: 'not a resource map',
+    g: ['AWS::S3::Bucket'],
+    h: { Type: ['AWS::S3::Bucket'], Properties: { Name: 'z' } },
   },
 };
 
@@ -52,6 +55,22 @@ const CASES: readonly { name: string; rules: string }[] = [
   {
     name: 'list filter and nested filter',
     rules: `rule r { Resources.*[ Properties.Tags[ Key == 'k' ] not empty ].Properties.Tags[ Key == 'k' ].Value == 1 }`,
+  },
+  {
+    name: 'precheck: negated type, and a type let used by two rules',
+    rules: `let T = 'AWS::S3::Bucket'\nrule r { Resources.*[ Type != %T ] not empty }\nrule q { Resources.*[ Type == %T ].Properties.Name == 'x' }`,
+  },
+  {
+    name: 'precheck: a conjunct that may throw keeps every candidate evaluated',
+    rules: `rule r { Resources.*[ Type == 'AWS::S3::Bucket'\n  Properties.Name == /x/ ] not empty }`,
+  },
+  {
+    name: 'precheck: query let on the right, settled by an earlier rule',
+    rules: `let t = Resources.a.Type\nrule r { %t == 'AWS::S3::Bucket' }\nrule q { Resources.*[ Type == %t ] not empty }`,
+  },
+  {
+    name: 'precheck: nested walks and an empty selection under when',
+    rules: `let s = Resources.*[ Type == 'AWS::S3::Bucket' ]\nrule r when %s !empty { %s.Properties.Tags[*][ Key == 'k' ].Value == 1 }\nrule q when Resources.*[ Type == 'AWS::Nope' ] !empty { Resources exists }`,
   },
   {
     name: 'filter with a capture and a map-key filter (full path)',
