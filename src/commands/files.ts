@@ -4,7 +4,7 @@
  * Everything goes through `Io`, so the walk is testable on temp folders.
  */
 import { GuardError } from '../diag/errors.js';
-import { type Io, resolvePath } from './io.js';
+import { type DirEntry, type Io, resolvePath } from './io.js';
 import { describeIoError } from './io-errors.js';
 
 /** Directory scans keep only these rules files (CLI-VAL-01). */
@@ -67,11 +67,16 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function sortEntries(io: Io, dir: string, names: readonly string[], order: FileOrder): string[] {
-  if (order === 'filesystem') return [...names];
-  const byName = [...names].sort(compareNames);
+function sortEntries(
+  io: Io,
+  dir: string,
+  entries: readonly DirEntry[],
+  order: FileOrder,
+): DirEntry[] {
+  if (order === 'filesystem') return [...entries];
+  const byName = [...entries].sort((a, b) => compareNames(a.name, b.name));
   if (order === 'alphabetical') return byName;
-  const mtime = (n: string): number => io.stat(joinPath(dir, n))?.mtimeMs ?? 0;
+  const mtime = (e: DirEntry): number => io.stat(joinPath(dir, e.name))?.mtimeMs ?? 0;
   return byName.sort((a, b) => mtime(a) - mtime(b));
 }
 
@@ -85,14 +90,32 @@ export function walkFiles(io: Io, root: string, order: FileOrder): string[] {
   if (stat.isFile) return [root];
   if (!stat.isDirectory) return [];
   const out: string[] = [];
-  for (const name of sortEntries(io, root, listDirectory(io, root), order)) {
-    out.push(...walkFiles(io, joinPath(root, name), order));
-  }
+  walkDirectory(io, root, order, out);
   return out;
 }
 
+/** The files under directory `dir`, by the listing's entry types (stat only where it cannot tell). */
+function walkDirectory(io: Io, dir: string, order: FileOrder, out: string[]): void {
+  for (const entry of sortEntries(io, dir, listDirectory(io, dir), order)) {
+    const path = joinPath(dir, entry.name);
+    switch (entry.type) {
+      case 'file':
+        out.push(path);
+        break;
+      case 'directory':
+        walkDirectory(io, path, order, out);
+        break;
+      case 'unknown':
+        for (const file of walkFiles(io, path, order)) out.push(file);
+        break;
+      case 'other':
+        break;
+    }
+  }
+}
+
 /** A directory that cannot be listed is an I/O error naming it, not a crash. */
-function listDirectory(io: Io, dir: string): readonly string[] {
+function listDirectory(io: Io, dir: string): readonly DirEntry[] {
   try {
     return io.listDir(dir);
   } catch (err) {

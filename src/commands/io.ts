@@ -4,7 +4,14 @@
  * suite and unit tests can run every command in-process against a temp folder
  * with captured output (architecture.md: "thin CLIs, injected Reader/Writer").
  */
-import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import {
+  type Dirent,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
 export interface FileStat {
@@ -12,6 +19,18 @@ export interface FileStat {
   readonly isDirectory: boolean;
   /** Modification time in milliseconds since the epoch (CLI-VAL-06 `-m`). */
   readonly mtimeMs: number;
+}
+
+/**
+ * One directory entry with what the listing already knows of it, so a walk
+ * over hundreds of rules files needs no `stat` per file: `other` (a socket,
+ * a FIFO…) is skipped like a stat that is neither file nor directory;
+ * `unknown` (a symbolic link, or a file system that does not say) must be
+ * stat-ed, which follows links.
+ */
+export interface DirEntry {
+  readonly name: string;
+  readonly type: 'file' | 'directory' | 'other' | 'unknown';
 }
 
 export interface OutputStream {
@@ -28,8 +47,8 @@ export interface Io {
   writeFile(path: string, text: string): void;
   /** `undefined` when nothing exists at the path; follows symbolic links. */
   stat(path: string): FileStat | undefined;
-  /** Entry names of a directory, in no particular order. */
-  listDir(path: string): readonly string[];
+  /** Entries of a directory, in no particular order. */
+  listDir(path: string): readonly DirEntry[];
   /** Canonical absolute path (symbolic links resolved), like Rust's `canonicalize`. */
   realpath(path: string): string;
   readonly stdout: OutputStream;
@@ -85,9 +104,21 @@ export function nodeIo(options: NodeIoOptions = {}): Io {
         return undefined;
       }
     },
-    listDir: (path) => readdirSync(abs(path)),
+    listDir: (path) => readdirSync(abs(path), { withFileTypes: true }).map(direntOf),
     realpath: (path) => realpathSync(abs(path)),
     stdout: options.stdout ?? { write: (text) => void process.stdout.write(text) },
     stderr: options.stderr ?? { write: (text) => void process.stderr.write(text) },
   };
+}
+
+function direntOf(d: Dirent): DirEntry {
+  const type = d.isFile()
+    ? 'file'
+    : d.isDirectory()
+      ? 'directory'
+      : d.isSymbolicLink() ||
+          !(d.isFIFO() || d.isSocket() || d.isBlockDevice() || d.isCharacterDevice())
+        ? 'unknown'
+        : 'other';
+  return { name: d.name, type };
 }

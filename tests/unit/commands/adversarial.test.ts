@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../../src/cli.js';
-import { nodeIo } from '../../../src/commands/io.js';
+import { type DirEntry, nodeIo } from '../../../src/commands/io.js';
 import { setRegexTimeBudget } from '../../../src/eval/regex-run.js';
 import { runCliIn } from '../../support/run-cli.js';
 
@@ -163,7 +163,7 @@ describe('an unreadable directory', () => {
     let stderr = '';
     const io = {
       ...failing,
-      listDir: (path: string): readonly string[] => {
+      listDir: (path: string): readonly DirEntry[] => {
         const e = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
         if (path.endsWith('data')) throw e;
         return failing.listDir(path);

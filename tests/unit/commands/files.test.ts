@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,7 +18,7 @@ import {
   joinPath,
   walkFiles,
 } from '../../../src/commands/files.js';
-import { type Io, nodeIo } from '../../../src/commands/io.js';
+import { type DirEntry, type Io, nodeIo } from '../../../src/commands/io.js';
 import { GuardError } from '../../../src/diag/errors.js';
 
 let root = '';
@@ -71,6 +79,46 @@ describe('walkFiles', () => {
 
   test('a file is its own walk', () => {
     expect(walkFiles(io, 'rules/b.guard', 'alphabetical')).toEqual(['rules/b.guard']);
+  });
+
+  test('symbolic links are followed; a dangling one is skipped', () => {
+    const dir = join(root, 'links');
+    mkdirSync(dir);
+    symlinkSync(join(root, 'rules/sub'), join(dir, 'b-dir'));
+    symlinkSync(join(root, 'rules/b.guard'), join(dir, 'a-file.guard'));
+    symlinkSync(join(root, 'missing'), join(dir, 'c-dangling.guard'));
+    writeFileSync(join(dir, 'd.guard'), 'x');
+    expect(walkFiles(io, 'links', 'alphabetical')).toEqual([
+      'links/a-file.guard',
+      'links/b-dir/c.guard',
+      'links/d.guard',
+    ]);
+  });
+
+  test.each([
+    ['unknown', ['t/a', 't/dir/x', 't/dir/y']],
+    ['other', ['t/dir/x', 't/dir/y']],
+  ] as const)('an entry typed %s is stat-ed or skipped', (type, want) => {
+    // A listing that cannot tell (some file systems) must not lose files;
+    // sockets and FIFOs are never data.
+    const fake: Io = {
+      ...io,
+      stat: (path) =>
+        path === 't/a'
+          ? { isFile: true, isDirectory: false, mtimeMs: 0 }
+          : { isFile: false, isDirectory: true, mtimeMs: 0 },
+      listDir: (path): readonly DirEntry[] =>
+        path === 't'
+          ? [
+              { name: 'dir', type: 'directory' },
+              { name: 'a', type },
+            ]
+          : [
+              { name: 'y', type: 'file' },
+              { name: 'x', type: 'file' },
+            ],
+    };
+    expect(walkFiles(fake, 't', 'alphabetical')).toEqual(want);
   });
 });
 
