@@ -3,7 +3,8 @@
  * scanner for the subset of YAML that CloudFormation templates use (block
  * mappings and sequences, compact `- k: v` items, indentless sequences,
  * plain and quoted scalars (over several lines too: continuePlain below,
- * yaml-fast-quoted.ts), `!Tag` short forms, `!!core` tags,
+ * yaml-fast-quoted.ts), literal and folded block scalars as mapping values
+ * and sequence items (yaml-fast-block.ts), `!Tag` short forms, `!!core` tags,
  * flow collections (yaml-fast-flow.ts), comments, CRLF). It builds exactly the Values the
  * full route builds, without the `yaml` package's CST and Document, whose
  * size is what makes 50 MB templates slow and heavy.
@@ -17,8 +18,8 @@
  *   with real paths, duplicate keys left to the full route (an error there).
  *
  * It is deliberately conservative: on anything outside the subset (anchors,
- * aliases, block scalars, the flow forms listed in
- * yaml-fast-flow.ts, directives, several documents, tabs, unusual characters, anything that
+ * aliases, the block scalars and flow forms listed in yaml-fast-block.ts
+ * and yaml-fast-flow.ts, directives, several documents, tabs, unusual characters, anything that
  * might be an error…) it returns undefined and the caller runs the full
  * route, which then produces the reference's value or error text. Tests
  * (tests/unit/data/fast-paths.test.ts, standard-fast-path.test.ts) compare
@@ -30,6 +31,7 @@ import type { DataLimits } from './limits.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
 import { FALLBACK, MAX_SIMPLE_KEY, orFallback } from './scan-common.js';
 import type { Value } from './value.js';
+import { readBlockScalar } from './yaml-fast-block.js';
 import { FlowScanner } from './yaml-fast-flow.js';
 import {
   isBlankOrEnd,
@@ -41,57 +43,10 @@ import {
   trimEnd,
 } from './yaml-fast-lexemes.js';
 import { readQuoted } from './yaml-fast-quoted.js';
+import type { ScanTyping } from './yaml-fast-typing.js';
 
-/**
- * How one loader types and builds what the scanner reads. Every hook may
- * refuse (return undefined / false) to send the document to the full route.
- * `line`/`col` are libyaml's 0-based positions (a tagged node starts at its
- * tag); a typing without positions ignores them.
- */
-export interface ScanTyping {
-  /** Whether the scanner takes a tag as written (`!Ref`, `!!int`); else the full route. */
-  acceptsTag(source: string): boolean;
-  /** Whether a plain mapping key types as a string (a non-string key is an error there). */
-  isStringKey(text: string): boolean;
-  /**
-   * A scalar; an empty node is `('', true, …)` at the indicator (or its tag).
-   * Undefined when the typing fails (a bad `!!int`): the full route reports it.
-   */
-  scalar(
-    text: string,
-    isPlain: boolean,
-    tag: string | undefined,
-    path: string,
-    line: number,
-    col: number,
-  ): Value | undefined;
-  /**
-   * A sequence node at `path`: the list of `items` at `listPath`, wrapped
-   * when its tag is a sequence function (YAML-05; `listPath` is then the
-   * wrapper key's path, from listPathOf in cfn-tags.ts).
-   */
-  list(
-    tag: string | undefined,
-    path: string,
-    line: number,
-    col: number,
-    items: readonly Value[],
-    listPath: string,
-  ): Value;
-  /** A mapping; `keyPos` holds each key's line and col, in key order. */
-  map(
-    entries: ReadonlyMap<string, Value>,
-    keyPos: readonly number[],
-    path: string,
-    line: number,
-    col: number,
-  ): Value;
-  /**
-   * `'last-wins'`: DATA-05 (a repeated key keeps its first position and last
-   * value); `'fallback'`: a repeated key goes to the full route.
-   */
-  readonly duplicateKeys: 'last-wins' | 'fallback';
-}
+// The typing hooks live in their own file; loaders import them from here.
+export type { ScanTyping } from './yaml-fast-typing.js';
 
 /** Scans a block-YAML document; undefined when the full route must decide. */
 export function scanYamlDocument(
@@ -218,6 +173,7 @@ class YamlScanner extends FlowScanner {
       this.takeQuoted(q);
       return this.endScalar(parent, q.text, false, tag, path, startLine, startCol);
     }
+    if (c === 0x7c || c === 0x3e) return this.blockScalar(parent, path, tag, startLine, startCol);
     if (!startsPlain(c, t.charCodeAt(i + 1))) throw FALLBACK;
     const end = plainEnd(t, i);
     if (end < 0) {
@@ -291,6 +247,30 @@ class YamlScanner extends FlowScanner {
       this.lineStart = lineStart;
       this.indent = j - lineStart;
     }
+  }
+
+  /**
+   * A block scalar (`|`, `>`) at `i`, held by the collection at indent
+   * `parent`; a root one is left to the full route. libyaml puts it at its
+   * indicator, or at its tag (`line`/`col`).
+   */
+  private blockScalar(
+    parent: number,
+    path: string,
+    tag: string | undefined,
+    line: number,
+    col: number,
+  ): Value {
+    if (parent < 0) throw FALLBACK;
+    const b = readBlockScalar(this.t, this.i, parent);
+    const v = orFallback(this.typing.scalar(b.text, false, tag, path, line, col));
+    // Resume at the break ending its last line, on that line.
+    this.i = b.lastBreak;
+    this.line += b.lines;
+    this.nextContent();
+    // Content deeper than the collection but left of the scalar: an error.
+    if (this.indent > parent) throw FALLBACK;
+    return v;
   }
 
   /** A scalar that ends its line: checks nothing continues it below. */

@@ -4,10 +4,11 @@
  * indent, and the moves between lines that skip blanks and comments. The
  * flow and block parts of the scanner build on it.
  */
-import type { ScanTyping } from './load-yaml-fast.js';
+
 import { FALLBACK } from './scan-common.js';
 import { isBlank } from './yaml-fast-lexemes.js';
 import type { QuotedScalar } from './yaml-fast-quoted.js';
+import type { ScanTyping } from './yaml-fast-typing.js';
 
 export class ScanCursor {
   protected i = 0;

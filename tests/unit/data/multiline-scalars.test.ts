@@ -1,7 +1,7 @@
 /**
  * Scalars over several lines: quoted ones (yaml-fast-quoted.ts), whose
- * continuation lines libyaml takes at any column, and plain ones
- * (load-yaml-fast.ts continuePlain). The full route gets under-indented
+ * continuation lines libyaml takes at any column, plain ones
+ * (load-yaml-fast.ts continuePlain) and block scalars (yaml-fast-block.ts). The full route gets under-indented
  * quoted scalars through quoted-indent.ts. Every expected value, position
  * and error below was printed by cfn-guard 3.1.1 (`-o json`,
  * `Path=/a/b[L:x,C:y] Value=…`, exit 255 for the errors).
@@ -106,6 +106,52 @@ describe('values and positions the reference printed', () => {
   ])('%j', (text, expected) => {
     expect(leaves(loadDataDocument(text, 'd'))).toEqual(expected);
     expect(leaves(full(text))).toEqual(expected);
+  });
+});
+
+describe('block scalars: values and positions the reference printed', () => {
+  test.each([
+    ['a: |\n  x\n     \n  y\nb: 1\n', ['/a[L:0,C:3] "x\\n   \\ny\\n"', '/b[L:4,C:3] 1']],
+    ['a: |+\n  x\n     \n\nb: 1\n', ['/a[L:0,C:3] "x\\n   \\n\\n"', '/b[L:4,C:3] 1']],
+    [
+      'a: >\n  p\n\n    q\n  r\n\n\n  s\n   t\n  u\nb: 1\n',
+      ['/a[L:0,C:3] "p\\n\\n  q\\nr\\n\\ns\\n t\\nu\\n"', '/b[L:10,C:3] 1'],
+    ],
+    ['a: >\n  x\n\n   y\n\n  z\n', ['/a[L:0,C:3] "x\\n\\n y\\n\\nz\\n"']],
+    ['a: >+\n  x\n \n\nb: 1\n', ['/a[L:0,C:3] "x\\n\\n\\n"', '/b[L:4,C:3] 1']],
+    ['a: |2\n   x\n  y\n', ['/a[L:0,C:3] " x\\ny\\n"']],
+    ['a:\n- |1\n  x\n', ['/a/0[L:1,C:2] " x\\n"']],
+    ['a: | # note\n  x\nb: >- #n\n  y\n', ['/a[L:0,C:3] "x\\n"', '/b[L:2,C:3] "y"']],
+    [
+      'a: !Sub |\n  x $${A}\nb:\n  k: !!str >-\n    y\n',
+      ['/a/Fn::Sub[L:0,C:3] "x $${A}\\n"', '/b/k[L:3,C:5] "y"'],
+    ],
+    ['a:\n  |\n  x\nb: 1\n', ['/a[L:1,C:2] "x\\n"', '/b[L:3,C:3] 1']],
+    ['a:\n  - |\n    x\n  - >-\n   y\n   z\n', ['/a/0[L:1,C:4] "x\\n"', '/a/1[L:3,C:4] "y z"']],
+    ['a: |\n\n\nb: 1\n', ['/a[L:0,C:3] ""', '/b[L:3,C:3] 1']],
+    ['a: |+\n\n\nb: 1\n', ['/a[L:0,C:3] "\\n\\n"', '/b[L:3,C:3] 1']],
+    ['a: |\n \n  x\n', ['/a[L:0,C:3] "\\nx\\n"']],
+    ['a: |\r\n  x\r\n\r\n  y\r\n\r\nb: 1\r\n', ['/a[L:0,C:3] "x\\n\\ny\\n"', '/b[L:5,C:3] 1']],
+    ['a: |\n  x\n\n  # c\n # d\nb: 1\n', ['/a[L:0,C:3] "x\\n\\n# c\\n"', '/b[L:5,C:3] 1']],
+  ])('%j', (text, expected) => {
+    expect(fast(text)).toBeDefined();
+    expect(leaves(loadDataDocument(text, 'd'))).toEqual(expected);
+    expect(leaves(full(text))).toEqual(expected);
+  });
+
+  test.each([
+    // Deeper empty lines before the content set libyaml's indent.
+    'a: |\n   \n  x\n',
+    // Content left of the scalar's indent but deeper than its map.
+    'a: |\n   x\n  y\n',
+    'a: >\n   x\n  y\n   z\n',
+    // Header errors.
+    'a: |12\n  x\n',
+    'a: |0\n  x\n',
+    'a: |-+\n  x\n',
+    'a: |x\n  x\n',
+  ])('%j is rejected', (text) => {
+    expect(thrown(() => loadDataDocument(text, 'd')).code).toBe('DATA_SYNTAX');
   });
 });
 

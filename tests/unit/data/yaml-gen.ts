@@ -1,7 +1,8 @@
 /**
  * Shared by the differential tests of the fast scanners (fast-paths.test.ts,
  * standard-fast-path.test.ts): a dump of everything a consumer can read from
- * a Value, and seeded generators of block-YAML documents.
+ * a Value, seeded generators of block-YAML documents (block scalars among
+ * their scalars), and the layout tables both tests run.
  */
 import type { Value } from '../../../src/data/value.js';
 
@@ -142,7 +143,10 @@ export function emitYaml(
     const lead = k === undefined ? `${pad}-` : `${pad}${yamlScalar(k, r)}:`;
     if (r() < 0.1) out.push(`${pad}# comment`);
     const tag = r() < 0.25 ? TAGS[Math.floor(r() * TAGS.length)] : undefined;
-    if (x === null || typeof x !== 'object') {
+    if (typeof x === 'string' && r() < 0.12) {
+      out.push(`${lead}${tag === undefined ? '' : ` ${tag}`} ${blockHeader(r)}`);
+      out.push(...blockScalarLines(ind + 2, r));
+    } else if (x === null || typeof x !== 'object') {
       out.push(
         `${lead}${tag === undefined ? '' : ` ${tag}`} ${scalarText(x, r, plainWords)}${r() < 0.1 ? ' # c' : ''}`,
       );
@@ -164,6 +168,50 @@ export function emitYaml(
       }
     }
   }
+}
+
+/** A block scalar header: `|` or `>`, chomping, sometimes an indentation digit or a comment. */
+function blockHeader(r: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  // Content sits 2 deeper than the collection holding the scalar, so `2` is exact.
+  const head = `${pick(['|', '>'])}${pick(['', '', '-', '+', '2', '-2', '2+'])}`;
+  return r() < 0.15 ? `${head} # note` : head;
+}
+
+const BLOCK_TEXTS = [
+  'echo $${AWS::Region}',
+  '#!/bin/bash',
+  'key: value',
+  '"quoted" and \'single\'',
+  '- item',
+  '{ flow } [x]',
+  'text # not a comment',
+  'trailing  ',
+];
+
+/**
+ * A block scalar's lines at content indent `ind`: empty lines (leading,
+ * inside, trailing), more-indented lines, blank-only lines deeper than the
+ * indent (text) or not (empty), always ending in a line break.
+ */
+function blockScalarLines(ind: number, r: () => number): string[] {
+  const pad = ' '.repeat(ind);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const lines: string[] = [];
+  if (r() < 0.15) lines.push(pick(['', ' '.repeat(Math.floor(r() * (ind + 1)))]));
+  lines.push(`${pad}${pick(BLOCK_TEXTS)}`);
+  const n = Math.floor(r() * 5);
+  for (let i = 0; i < n; i++) {
+    const x = r();
+    if (x < 0.15) lines.push('');
+    else if (x < 0.25)
+      lines.push(`${pad}${' '.repeat(1 + Math.floor(r() * 3))}${pick(BLOCK_TEXTS)}`);
+    else if (x < 0.3) lines.push(`${pad}${' '.repeat(1 + Math.floor(r() * 3))}`);
+    else lines.push(`${pad}${pick(BLOCK_TEXTS)}`);
+  }
+  const trailing = Math.floor(r() * 3);
+  for (let i = 0; i < trailing; i++) lines.push(' '.repeat(Math.floor(r() * (ind + 1))));
+  return lines;
 }
 
 /**
@@ -191,4 +239,61 @@ export const FLOW_LAYOUT_CASES: readonly (readonly [string, string])[] = [
   ],
   ['flow in a sequence', '- [a, b]\n- {k: [1]}\n- x\n'],
   ['flow plain text', 'a: [arn:aws:s3:::b/*, http://x#y, a b c, -1, .5]\n'],
+];
+
+/**
+ * Block scalar layouts (yaml-fast-block.ts) the fast scanner must take and
+ * read exactly as the full route does, for both typings (fast-paths.test.ts,
+ * standard-fast-path.test.ts).
+ */
+export const BLOCK_SCALAR_CASES: readonly (readonly [string, string])[] = [
+  ['literal and folded', 'a: |\n  x\n   y\nb: >\n  p\n  q\nc: 1\n'],
+  ['chomping', 'a: |-\n  x\n\nb: |+\n  x\n\n\nc: |\n  x\n\n\nd: >+\n  p\n\ne: >-\n  p\n\nf: 1\n'],
+  ['explicit indentation', 'a: |2\n   x\n  y\nb:\n  c: >1-\n     p\n    q\n  d: |+2\n     r\n'],
+  [
+    'explicit indentation in compact items',
+    'a:\n- |1\n  x\n- - |2\n      y\n  - k: >1\n       z\n',
+  ],
+  ['comment after the header', 'a: | # note\n  x\nb: >- #n\n  y\nc: |  \n  z\n'],
+  [
+    'tagged',
+    'a: !Sub |\n  x $${A}\nb: !Base64 |\n  #!/bin/bash\n  echo\nc: !Sub\n  |\n  z\nd: !!str |\n  5\n',
+  ],
+  ['sequence items', 'a:\n  - |\n    x\n  - >-\n   y\n   z\n  - !Sub |\n    w\n'],
+  ['indentless and compact items', 'a:\n- |\n x\n- k: |\n    y\n  j: 1\n- - >\n    z\nb: 2\n'],
+  ['on the line after its key', 'a:\n  |\n  x\nb:\n  >-\n   y\n'],
+  ['empty', 'a: |\nb: >-\n\nc: |+\n\n\nd:\n  - |\n  - >\ne: |\n# c\nf: |+\n'],
+  ['trailing blank lines', 'a: |\n  x\n\n\n  \nb: |+\n  y\n   \n\n \nc: >\n  z\n     \n'],
+  ['more-indented lines fold as lines', 'a: >\n  p\n\n    q\n  r\n\n\n  s\n   t\n  u\nb: 1\n'],
+  ['blank lines inside', 'a: |\n  x\n\n  y\n \n  z\nb: >\n  x\n\n  y\n \n  z\n'],
+  ['leading empty lines', 'a: |\n\n \n  x\nb: >\n\n  y\n'],
+  ['CRLF', 'a: |\r\n  x\r\n\r\n  y\r\n\r\nb: >\r\n  p\r\n  q\r\nc: |+\r\n  r\r\n\r\n'],
+  ['comment-like content', 'a: |\n  x\n\n  # c\n # d\nb: >\n  # e\n  f # g\n'],
+  ['text that looks like YAML', 'a: |\n  k: v\n  - i\n  [f, "q"]\n  \'s\' &a *b !t\n'],
+  ['ending the document', 'a: >-\n  x\n  y\n'],
+  ['ending the document after empty lines', 'a: |+\n  x\n\n\n'],
+  [
+    'nested in a template',
+    'R:\n  P:\n    UserData: !Base64\n      Fn::Sub: |\n        #!/bin/bash\n        echo $${X}\n\n' +
+      '    # trailing comment\n  Q: |\n    y\n',
+  ],
+];
+
+/** Block scalars the fast scanner leaves to the full route (for either typing). */
+export const BLOCK_SCALAR_FALLBACKS: readonly (readonly [string, string])[] = [
+  // libyaml keeps no final line break there; the `yaml` package adds one.
+  ['block scalar at the end without a line break', 'a: |\n  x'],
+  ['folded at the end without a line break', 'a: >\n  x\n  y'],
+  ['block scalar ending in blanks at the end', 'a: |\n  x\n  '],
+  ['header at the end', 'a: |'],
+  ['empty line deeper than the first content line', 'a: |\n    \n  x\n'],
+  ['comment right after the indicator', 'a: |#c\n  x\n'],
+  ['two-digit indentation', 'a: |12\n  x\n'],
+  ['indentation 0', 'a: |0\n  x\n'],
+  ['two chomping indicators', 'a: |-+\n  x\n'],
+  ['root block scalar', '|\n x\n'],
+  ['content left of the scalar but deeper than its map', 'a: |\n   x\n  y\n'],
+  ['block scalar in a flow collection', 'a: [|\n  x]\n'],
+  ['block scalar as a key', '? |\n  k\n: v\n'],
+  ['tab in a block scalar', 'a: |\n  x\ty\n'],
 ];
