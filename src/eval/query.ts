@@ -13,33 +13,25 @@
  * (display.ts `queryDisplayFrom`) and reason texts are built only when a
  * report reads them (query-result.ts `deferredUnresolved`).
  */
-import type { MapValue, StringValue, Value } from '../data/value.js';
+import type { MapValue, Value } from '../data/value.js';
 import type { Conjunctions, GuardClause, MapKeyFilterPart, QueryPart } from '../syntax/ast.js';
 import { conversionsOf } from './converters.js';
-import {
-  debugValue,
-  pathDisplay,
-  queryDisplay,
-  queryDisplayFrom,
-  queryPartDisplay,
-  typeInfo,
-} from './display.js';
-import { incompatibleError, notComparableError } from './errors.js';
+import { queryDisplayFrom } from './display.js';
 import { type FilterPrecheck, filterPrecheck, precheckStatus } from './filter-precheck.js';
 import { selectByKeys } from './map-key-filter.js';
+import { interpolate } from './query-interpolate.js';
 import { keyValue } from './query-key.js';
 import {
   filterNotContainer,
   indexNotArray,
   indexOutOfBounds,
-  interpolatedKeyMissing,
   keyIndexNotArray,
   mapFilterNotStruct,
   missingKey,
   noMoreEntriesReason,
   notAStructReason,
 } from './query-reasons.js';
-import { deferredUnresolved, type Explain, type QueryResult, unresolved } from './query-result.js';
+import { deferredUnresolved, type Explain, type QueryResult } from './query-result.js';
 import { attachDecidedFilter, runFilter } from './quiet-filter.js';
 import type { Scope } from './scope.js';
 
@@ -126,7 +118,9 @@ function retrieve(
     case 'Variable':
       // `.%v` interpolation (QRY-11) only applies to maps.
       if (current.kind === 'map')
-        interpolate(index, parts, current, resolver, conv, part.name, out);
+        interpolate(index, parts, current, resolver, part.name, out, (found) =>
+          retrieve(index + 1, parts, found, resolver, conv, out),
+        );
       else stopAt(out, current, parts, index, notAStructReason, `%${part.name}`);
       return;
 
@@ -370,88 +364,6 @@ function filter(
     return;
   }
   stopAt(out, current, parts, index, filterNotContainer, '');
-}
-
-/** QRY-11: each string (or string in a list) of `%name` is used as a key of `map`. */
-function interpolate(
-  index: number,
-  parts: readonly QueryPart[],
-  map: MapValue,
-  resolver: Scope,
-  conv: ConverterIndex,
-  name: string,
-  out: QueryResult[],
-): void {
-  let keys = resolver.resolveVariable(name);
-  const rest = queryDisplayFrom(parts, index);
-  const next = parts[index + 1];
-  if (next) {
-    if (next.kind === 'Index') {
-      const check = Math.abs(next.index);
-      const picked = keys[check];
-      if (!picked) {
-        out.push(
-          unresolved(
-            map,
-            rest,
-            `Index ${check} on the set of values returned for variable ${name} on the join, is out of bounds. Length ${keys.length}, Values = [${keys
-              .map((k) => (k.resolved ? debugValue(k.value) : debugValue(k.traversedTo)))
-              .join(', ')}]`,
-          ),
-        );
-        return;
-      }
-      keys = [picked];
-    } else if (next.kind !== 'AllIndices' && next.kind !== 'Key') {
-      throw incompatibleError(
-        'EVAL_INCOMPATIBLE_TYPES',
-        `This type of query ${queryPartDisplay(parts[1] ?? next)} based variable interpolation is not supported ${typeInfo(map)}, ${queryDisplay(parts)}`,
-      );
-    }
-  }
-  // A string key is shown at the map's path, a list item at its own.
-  const lookup = (key: string, item: StringValue | null): void => {
-    const found = map.entries.get(key);
-    if (found) retrieve(index + 1, parts, found, resolver, conv, out);
-    else if (item === null) out.push(deferredUnresolved(map, rest, interpolatedKeyMissing, key));
-    else
-      out.push(
-        unresolved(
-          map,
-          rest,
-          `Could not locate key = ${key} inside struct at path = ${pathDisplay(item)}`,
-        ),
-      );
-  };
-  const nonString = (key: Value): never => {
-    throw notComparableError(
-      'EVAL_NOT_COMPARABLE',
-      `Variable projections inside Query ${queryDisplay(parts)}, is returning a non-string value for key ${typeInfo(key)}, ${debugValue(key)}`,
-    );
-  };
-  for (const k of keys) {
-    if (!k.resolved) {
-      out.push(
-        unresolved(
-          map,
-          rest,
-          `Keys returned for variable ${name} could not completely resolve. Path traversed until ${pathDisplay(k.traversedTo)}${k.reason}`,
-        ),
-      );
-      continue;
-    }
-    const key = k.value;
-    if (key.kind === 'string') {
-      lookup(key.value, null);
-    } else if (key.kind === 'list') {
-      for (const item of key.items) {
-        if (item.kind === 'string') lookup(item.value, item);
-        else nonString(key);
-      }
-    } else {
-      nonString(key);
-    }
-  }
 }
 
 /** QRY-09: `[ keys OP rhs ]` selects the values whose key satisfies the comparison. */
