@@ -15,7 +15,8 @@
  * When. Only when it pays (`chooseThreads`): more than one core, at least two
  * data files, and enough evaluation work, estimated from the input sizes, to
  * repay a worker's start-up (a thread, the bundle, and parsing every rules
- * file again). `TSGUARD_THREADS=N` overrides the choice (1: never). Anything
+ * file again). `TSGUARD_THREADS=N` overrides the choice (1: never;
+ * threads-setting.ts checks it). Anything
  * unusual before evaluation (a data or parameter file that cannot be read or
  * parsed, a missing rules path, a structured run whose rules cannot be used)
  * takes the sequential path, which already prints the right error.
@@ -28,6 +29,7 @@ import type { Value } from '../data/value.js';
 import type { Io } from './io.js';
 import { junitClock } from './junit-clock.js';
 import type { ValidateOptions } from './options.js';
+import { envOf, readThreadsSetting } from './threads-setting.js';
 import type { DataTexts, RulesSource } from './validate-inputs.js';
 import { loadParams } from './validate-inputs.js';
 import { replayPerRulesFile, replayStructured } from './validate-replay.js';
@@ -68,13 +70,6 @@ export const COST = {
   /** Parsing and preparing the rules, per character. */
   rulesPerChar: 4.5e-4,
 } as const;
-
-/** `TSGUARD_THREADS`: a whole number ≥ 1, else undefined (ignored). */
-export function parseThreadsSetting(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
-  const n = Number(value);
-  return n >= 1 ? n : undefined;
-}
 
 /**
  * Threads to use, counting the main thread: never more than data files, and
@@ -206,14 +201,6 @@ export interface ParallelStats {
   readonly byWorkers: number;
 }
 
-/** The environment, where the Io provides one (nodeIo does, for TSGUARD_THREADS). */
-function envOf(io: Io): Readonly<Record<string, string | undefined>> | undefined {
-  const env = (io as { readonly env?: unknown }).env;
-  return typeof env === 'object' && env !== null
-    ? (env as Readonly<Record<string, string | undefined>>)
-    : undefined;
-}
-
 export interface ValidateInputs {
   readonly options: ValidateOptions;
   readonly kinds: ReadonlySet<'pass' | 'fail' | 'skip'>;
@@ -226,6 +213,12 @@ export interface ValidateInputs {
         readonly ok: false;
       };
   readonly tool: ToolIdentity;
+}
+
+/** TSGUARD_THREADS, already checked by validate.ts (an invalid value never gets here). */
+function threadsOverride(io: Io): number | undefined {
+  const setting = readThreadsSetting(envOf(io)?.TSGUARD_THREADS);
+  return setting.ok ? setting.threads : undefined;
 }
 
 function textLength(texts: readonly { readonly text?: string | undefined }[]): number {
@@ -257,7 +250,7 @@ export async function runParallelIfWorthIt(
         rulesChars: textLength(sources.sources),
       },
       settings.cores ?? availableParallelism(),
-      parseThreadsSetting(envOf(io)?.TSGUARD_THREADS),
+      threadsOverride(io),
     );
   if (Math.min(threads, data.files.length) < 2) return undefined;
 

@@ -13,6 +13,7 @@ import { EXIT, hardErrorText } from './exit-codes.js';
 import type { Io } from './io.js';
 import type { ShowSummaryItem, ValidateOptions } from './options.js';
 import type { ParallelSettings, ValidateInputs } from './parallel-validate.js';
+import { envOf, readThreadsSetting } from './threads-setting.js';
 import {
   type DataFile,
   loadDataFiles,
@@ -124,6 +125,11 @@ async function runValidate(
   const flagError = checkFlags(options, kinds);
   if (flagError !== undefined) {
     io.stderr.write(hardErrorText(flagError));
+    return EXIT.ERROR;
+  }
+  const threads = readThreadsSetting(envOf(io)?.TSGUARD_THREADS);
+  if (!threads.ok) {
+    io.stderr.write(hardErrorText(threads.message));
     return EXIT.ERROR;
   }
 

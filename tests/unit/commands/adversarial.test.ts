@@ -186,3 +186,37 @@ describe('an unreadable directory', () => {
     );
   });
 });
+
+describe('an invalid TSGUARD_THREADS', () => {
+  test.each(['0', 'two', '-1'])(
+    '%j is one clear error, exit 255, even for one data file',
+    async (value) => {
+      const dir = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
+      writeFileSync(join(dir, 'r.guard'), RULE);
+      writeFileSync(join(dir, 'd.yaml'), 'Resources: {}\n');
+      let stdout = '';
+      let stderr = '';
+      const io = nodeIo({
+        cwd: dir,
+        stdin: '',
+        env: { TSGUARD_THREADS: value },
+        stdout: {
+          write: (t) => {
+            stdout += t;
+          },
+        },
+        stderr: {
+          write: (t) => {
+            stderr += t;
+          },
+        },
+      });
+      const exit = await runCli(['validate', '-r', 'r.guard', '-d', 'd.yaml'], io);
+      expect(exit).toBe(255);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `Error occurred TSGUARD_THREADS must be a whole number of threads of at least 1 (1 turns threads off), not \`${value}\`\n`,
+      );
+    },
+  );
+});

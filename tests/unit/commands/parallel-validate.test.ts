@@ -25,9 +25,9 @@ import {
   fileSpawner,
   type ParallelSettings,
   type ParallelStats,
-  parseThreadsSetting,
   type SpawnWorker,
 } from '../../../src/commands/parallel-validate.js';
+import { readThreadsSetting } from '../../../src/commands/threads-setting.js';
 import { run } from '../../../src/commands/validate.js';
 import { evaluateDataFile, prepareShard } from '../../../src/commands/validate-shard.js';
 import { claimNext, type WorkerMessage } from '../../../src/commands/validate-worker.js';
@@ -413,17 +413,27 @@ describe('how many threads', () => {
     expect(chooseThreads(batch, cores, override)).toBe(expected);
   });
 
-  test.each<[string | undefined, number | undefined]>([
+  test.each<[string | undefined, number | undefined | 'error']>([
     [undefined, undefined],
     ['', undefined],
+    [' ', undefined],
     ['1', 1],
     ['4', 4],
     [' 2 ', 2],
-    ['0', undefined],
-    ['-2', undefined],
-    ['2.5', undefined],
-    ['auto', undefined],
+    ['0', 'error'],
+    ['-2', 'error'],
+    ['2.5', 'error'],
+    ['auto', 'error'],
+    ['99999999999999999999', 'error'],
   ])('TSGUARD_THREADS=%j → %j', (value, expected) => {
-    expect(parseThreadsSetting(value)).toBe(expected);
+    const setting = readThreadsSetting(value);
+    if (expected === 'error') {
+      expect(setting).toEqual({
+        ok: false,
+        message: `TSGUARD_THREADS must be a whole number of threads of at least 1 (1 turns threads off), not \`${value}\``,
+      });
+    } else {
+      expect(setting).toEqual({ ok: true, threads: expected });
+    }
   });
 });
