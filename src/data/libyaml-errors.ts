@@ -13,6 +13,8 @@
  * libyaml text (undefined): callers keep their own message.
  */
 
+import { BLOCK_SCALAR_CONTEXT } from './libyaml-block-scalar.js';
+
 interface Mark {
   readonly line: number;
   readonly col: number;
@@ -147,4 +149,28 @@ function closingQuote(src: string, start: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * libyaml's text for an error its scanner raises in a block scalar
+ * (libyaml-block-scalar.ts): the problem at `offset`, in the context of the
+ * scalar's indicator at `start`. Undefined for an error its parser raises
+ * on what follows the scalar (`scanner` false), whose text is not known here.
+ */
+export function blockScalarProblem(
+  src: string,
+  found: {
+    readonly offset: number;
+    readonly problem: string;
+    readonly start: number;
+    readonly scanner: boolean;
+  },
+): string | undefined {
+  if (!found.scanner) return undefined;
+  return format(
+    found.problem,
+    markAt(src, found.offset),
+    BLOCK_SCALAR_CONTEXT,
+    markAt(src, found.start),
+  );
 }

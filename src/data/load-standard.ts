@@ -23,7 +23,7 @@ import {
 import { GuardError } from '../diag/errors.js';
 import { findTooDeep } from './cst-depth.js';
 import { standardNonStringKeyError } from './data-errors.js';
-import { libyamlProblem } from './libyaml-errors.js';
+import { blockScalarProblem, libyamlProblem } from './libyaml-errors.js';
 import { aliasLimit, checkSize, type DataLimits, resolveLimits, tooDeep } from './limits.js';
 import type { LoadOptions } from './load-data.js';
 import { scanYamlDocument } from './load-yaml-fast.js';
@@ -38,6 +38,7 @@ import {
   typeStandardScalar,
 } from './standard-values.js';
 import type { Value } from './value.js';
+import { readCstBlockScalars } from './yaml-cst-block.js';
 import { libyamlDoubleQuoted } from './yaml-fast-quoted.js';
 
 interface Ctx {
@@ -55,6 +56,8 @@ interface Ctx {
    * every use, which turns an alias bomb into minutes of work.
    */
   readonly anchors: Map<string, Node>;
+  /** libyaml's text of each block scalar (yaml-cst-block.ts), by its indicator's offset. */
+  readonly blockTexts: ReadonlyMap<number, string>;
 }
 
 /**
@@ -92,7 +95,7 @@ function stripBom(text: string): string {
 }
 
 function composeStandard(src: string, name: string, limits: DataLimits): Value {
-  let docs = composeAll(src, name, limits);
+  let { docs, firstToken: firstDoc } = composeAll(src, name, limits);
   let text = src;
   const first = docs[0];
   if (first !== undefined && first.errors.length > 0) {
@@ -107,8 +110,9 @@ function composeStandard(src: string, name: string, limits: DataLimits): Value {
     if (repair !== undefined) {
       const repaired = composeAll(repair.text, name, limits);
       // A repaired text that still fails keeps the original's error texts.
-      if (repaired[0] !== undefined && repaired[0].errors.length === 0) {
-        docs = repaired;
+      if (repaired.docs[0] !== undefined && repaired.docs[0].errors.length === 0) {
+        docs = repaired.docs;
+        firstDoc = repaired.firstToken;
         text = repair.text;
       }
     }
@@ -121,29 +125,53 @@ function composeStandard(src: string, name: string, limits: DataLimits): Value {
   }
   const doc = docs[0];
   if (doc === undefined) return { kind: 'null', path: ROOT_PATH, line: 0, col: 0 };
-  const err = doc.errors[0];
+  // Block scalars read libyaml's way; the package's errors inside them do not count.
+  const blocks = firstDoc === undefined ? undefined : readCstBlockScalars(firstDoc, text);
+  const errors =
+    blocks === undefined ? doc.errors : doc.errors.filter((e) => !blocks.covers(e.pos[0]));
+  const err = errors[0];
+  const bad = blocks?.problem;
+  if (bad !== undefined && (err === undefined || bad.offset < err.pos[0])) {
+    throw syntax(name, bad.problem, blockScalarProblem(text, bad));
+  }
   if (err !== undefined) {
     const problem = libyamlProblem(
       src,
-      doc.errors.map((e) => ({ message: e.message, offset: e.pos[0] })),
+      errors.map((e) => ({ message: e.message, offset: e.pos[0] })),
     );
     throw syntax(name, err.message.split('\n')[0] ?? err.message, problem);
   }
-  const ctx: Ctx = { name, src: text, limits, aliasNodes: 0, inAlias: 0, anchors: new Map() };
+  const ctx: Ctx = {
+    name,
+    src: text,
+    limits,
+    aliasNodes: 0,
+    inAlias: 0,
+    anchors: new Map(),
+    blockTexts: blocks?.texts ?? new Map(),
+  };
   return build(ctx, doc.contents, ROOT_PATH, 0);
 }
 
-function composeAll(src: string, name: string, limits: DataLimits): Document.Parsed[] {
+interface Composed {
+  readonly docs: Document.Parsed[];
+  /** The first document's CST (for its block scalars, yaml-cst-block.ts). */
+  readonly firstToken: CST.Document | undefined;
+}
+
+function composeAll(src: string, name: string, limits: DataLimits): Composed {
   const composer = new Composer({ schema: 'failsafe' });
   const docs: Document.Parsed[] = [];
+  let firstToken: CST.Document | undefined;
   for (const token of new Parser().parse(src)) {
-    if (token.type === 'document' && findTooDeep(token, limits.maxDepth) !== undefined) {
-      throw tooDeep(name, limits);
+    if (token.type === 'document') {
+      if (findTooDeep(token, limits.maxDepth) !== undefined) throw tooDeep(name, limits);
+      firstToken ??= token;
     }
     docs.push(...composer.next(token));
   }
   docs.push(...composer.end());
-  return docs;
+  return { docs, firstToken };
 }
 
 /** `compat`: libyaml's text for the same error, where libyaml-errors.ts knows it. */
@@ -179,7 +207,11 @@ function build(ctx: Ctx, node: Node | null | undefined, path: string, depth: num
       node.type === 'QUOTE_DOUBLE' && node.range !== undefined && node.range !== null
         ? libyamlDoubleQuoted(ctx.src.slice(node.range[0], node.range[1]))
         : undefined;
-    const text = fromLibyaml ?? String(node.value ?? '');
+    const fromBlock =
+      (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range
+        ? ctx.blockTexts.get(node.range[0])
+        : undefined;
+    const text = fromLibyaml ?? fromBlock ?? String(node.value ?? '');
     const typed = typeScalar(ctx, text, node.type === 'PLAIN' || node.type === undefined, tag);
     return standardScalarValue(typed, tag, path);
   }

@@ -20,17 +20,19 @@
  * (quoted-indent.ts; positions map back to the original text), and empty
  * lines after an escaped line break fold libyaml's way (libyamlDoubleQuoted
  * in yaml-fast-quoted.ts). An implicit flow key whose `:` is on a later line
- * is an error, as in libyaml (checkFlowKeyLine).
+ * is an error, as in libyaml (checkFlowKeyLine). Block scalars take libyaml's
+ * text and errors (yaml-cst-block.ts), not the package's.
  *
  * This file runs the steps; the `yaml` package's parse, depth check and
  * Composer are in yaml-first-document.ts, the CST walk in yaml-cst-values.ts.
  */
-import { emptyDataError } from './data-errors.js';
+import { dataSyntaxError, emptyDataError } from './data-errors.js';
 import type { DataLimits } from './limits.js';
 import { ROOT_PATH } from './path.js';
 import { PositionIndex } from './positions.js';
 import { repairQuotedIndent } from './quoted-indent.js';
 import type { Value } from './value.js';
+import { readCstBlockScalars } from './yaml-cst-block.js';
 import { readProps } from './yaml-cst-items.js';
 import { buildNode, type Ctx, WalkError } from './yaml-cst-values.js';
 import {
@@ -50,6 +52,7 @@ export function loadYamlDocument(text: string, name: string, limits: DataLimits)
   const src = (bom ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
   let pos: Positions = new PositionIndex(src, bom);
   let first = parseFirstDocument(src);
+  let parsed = src;
   checkDepth(first, name, limits, pos);
   let doc = composeFirst(first.tokens);
   if (first.docToken !== undefined && doc !== undefined && doc.errors.length > 0) {
@@ -57,6 +60,7 @@ export function loadYamlDocument(text: string, name: string, limits: DataLimits)
     const repair = repairQuotedIndent(src, first.docToken, (t) => parseFirstDocument(t).docToken);
     if (repair !== undefined) {
       pos = mappedPositions(pos, repair.toOriginal);
+      parsed = repair.text;
       first = parseFirstDocument(repair.text);
       checkDepth(first, name, limits, pos);
       doc = composeFirst(first.tokens);
@@ -71,10 +75,19 @@ export function loadYamlDocument(text: string, name: string, limits: DataLimits)
     // DIVERGENCES.md "err-data-comments-only") – report it as empty (DATA-02).
     throw emptyDataError(name);
   }
-  const firstSyntax = doc.errors[0];
+  // Block scalars read libyaml's way; the package's errors inside them do not count.
+  const blocks = readCstBlockScalars(docToken, parsed);
+  const firstSyntax = doc.errors.find((e) => !blocks.covers(e.pos[0]));
   const syntaxOffset = firstSyntax === undefined ? Number.POSITIVE_INFINITY : firstSyntax.pos[0];
 
-  const ctx: Ctx = { name, original: text, pos, limits, pendingKeyError: undefined };
+  const ctx: Ctx = {
+    name,
+    original: text,
+    pos,
+    limits,
+    blockTexts: blocks.texts,
+    pendingKeyError: undefined,
+  };
   let root: Value | undefined;
   let walkError: WalkError | undefined;
   try {
@@ -85,6 +98,11 @@ export function loadYamlDocument(text: string, name: string, limits: DataLimits)
   } catch (e) {
     if (!(e instanceof WalkError)) throw e;
     walkError = e;
+  }
+  const bad = blocks.problem;
+  if (bad !== undefined && (walkError === undefined || bad.offset < walkError.offset)) {
+    const at = pos.at(bad.offset);
+    walkError = new WalkError(bad.offset, dataSyntaxError(name, text, bad.problem, at));
   }
   if (walkError !== undefined && walkError.offset < syntaxOffset) throw walkError.error;
   if (firstSyntax !== undefined) throw syntaxFromComposer(name, text, pos, firstSyntax);

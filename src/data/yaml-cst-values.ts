@@ -49,6 +49,8 @@ export interface Ctx {
   /** The file text as given (BOM included), for error quotes. */
   readonly original: string;
   readonly pos: Positions;
+  /** libyaml's text of each block scalar (yaml-cst-block.ts), by its indicator's offset. */
+  readonly blockTexts: ReadonlyMap<number, string>;
   readonly limits: DataLimits;
   /** First non-string key seen; raised once its map is complete. */
   pendingKeyError: WalkError | undefined;
@@ -86,7 +88,9 @@ export function buildNode(
       const resolved = CST.resolveAsScalar(token, false, (_o, _c, message) => {
         bad ??= message;
       });
-      if (bad !== undefined) throw syntaxAt(ctx, token.offset, bad);
+      // A block scalar's errors are libyaml's (yaml-cst-block.ts, raised by load-yaml.ts).
+      if (bad !== undefined && token.type !== 'block-scalar')
+        throw syntaxAt(ctx, token.offset, bad);
       // libyaml rejects \u escapes naming a UTF-16 surrogate; `yaml` would
       // combine a pair into one character.
       if (token.type === 'double-quoted-scalar' && SURROGATE_ESCAPE.test(token.source)) {
@@ -95,6 +99,7 @@ export function buildNode(
       const isPlain = token.type === 'scalar';
       const text =
         (token.type === 'double-quoted-scalar' ? libyamlDoubleQuoted(token.source) : undefined) ??
+        (token.type === 'block-scalar' ? ctx.blockTexts.get(token.offset) : undefined) ??
         resolved.value;
       return buildScalar(ctx, text, isPlain, props.tag, path, at, token.offset);
     }

@@ -33,14 +33,29 @@ export function parseFirstDocument(src: string): FirstDocument {
   const tokens: CST.Token[] = [];
   let docToken: CST.Document | undefined;
   let nextOffset = src.length;
+  let ended = false;
+  // A stray `]` or `}` after the last node still belongs to the first
+  // document for libyaml (an error there, checked with cfn-guard 3.1.1);
+  // `yaml` ends the document before it, and may emit the error token before
+  // the next document's token although it comes after that one's `---`.
+  const strays: CST.Token[] = [];
+  let limit = src.length;
   for (const token of new Parser().parse(src)) {
     if (docToken !== undefined) {
-      nextOffset = token.offset;
-      break;
+      if (!ended) nextOffset = token.offset;
+      ended = true;
+      if (token.type === 'error') strays.push(token);
+      else if (token.type !== 'comment' && token.type !== 'newline' && token.type !== 'space') {
+        limit = token.offset;
+        break;
+      }
+      continue;
     }
     if (token.type === 'document') docToken = token;
     tokens.push(token);
   }
+  // An explicit end (`...`) is a token of its own: strays after it are not kept.
+  for (const t of strays) if (t.offset < limit) tokens.push(t);
   return { tokens, docToken, nextOffset };
 }
 
