@@ -6,36 +6,42 @@
  * are compiled once here, per rules file, not per document.
  */
 
+import { listValue, mapValue, stringValue } from '../data/make.js';
 import type { KeyLocation, Value } from '../data/value.js';
 import type { Literal } from '../syntax/ast.js';
 import { literalResult, type QueryResult } from './query-result.js';
 
 export function literalToValue(lit: Literal, path = ''): Value {
-  const base = { path, line: 0, col: 0 };
+  // The data layer's constructors (and the same property order for the
+  // kinds it has none for), so literals share hidden classes with data
+  // values: comparisons then see one shape per kind, not two.
   switch (lit.kind) {
     case 'String':
-      return { ...base, kind: 'string', value: lit.value };
+      return stringValue(lit.value, path, 0, 0);
     case 'Regex':
       return {
-        ...base,
         kind: 'regex',
         pattern: lit.pattern,
         regex: new RegExp(lit.source, lit.flags),
+        path,
+        line: 0,
+        col: 0,
       };
     case 'Int':
-      return { ...base, kind: 'int', value: lit.value };
+      return { kind: 'int', value: lit.value, path, line: 0, col: 0 };
     case 'Float':
-      return { ...base, kind: 'float', value: lit.value };
+      return { kind: 'float', value: lit.value, path, line: 0, col: 0 };
     case 'Bool':
-      return { ...base, kind: 'bool', value: lit.value };
+      return { kind: 'bool', value: lit.value, path, line: 0, col: 0 };
     case 'Null':
-      return { ...base, kind: 'null' };
+      return { kind: 'null', path, line: 0, col: 0 };
     case 'List':
-      return {
-        ...base,
-        kind: 'list',
-        items: lit.items.map((item, i) => literalToValue(item, `${path}/${i}`)),
-      };
+      return listValue(
+        lit.items.map((item, i) => literalToValue(item, `${path}/${i}`)),
+        path,
+        0,
+        0,
+      );
     case 'Map': {
       const entries = new Map<string, Value>();
       const keyLocations = new Map<string, KeyLocation>();
@@ -43,14 +49,14 @@ export function literalToValue(lit: Literal, path = ''): Value {
         entries.set(e.key, literalToValue(e.value, `${path}/${e.key}`));
         keyLocations.set(e.key, { line: 0, col: 0 });
       }
-      return { ...base, kind: 'map', entries, keyLocations };
+      return mapValue(entries, keyLocations, path, 0, 0);
     }
     case 'IntRange':
-      return { ...base, kind: 'range', rangeType: 'int', ...bounds(lit) };
+      return { kind: 'range', rangeType: 'int', ...bounds(lit), path, line: 0, col: 0 };
     case 'FloatRange':
-      return { ...base, kind: 'range', rangeType: 'float', ...bounds(lit) };
+      return { kind: 'range', rangeType: 'float', ...bounds(lit), path, line: 0, col: 0 };
     case 'CharRange':
-      return { ...base, kind: 'range', rangeType: 'char', ...bounds(lit) };
+      return { kind: 'range', rangeType: 'char', ...bounds(lit), path, line: 0, col: 0 };
   }
 }
 
