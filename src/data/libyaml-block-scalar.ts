@@ -1,7 +1,7 @@
 /**
  * Block scalars (`|`, `>`) read the way libyaml's scanner reads them, for
- * the full YAML routes (load-yaml.ts via yaml-cst-values.ts, and
- * load-standard.ts). The reference (cfn-guard 3.1.1) reads data through
+ * every YAML route: the fast scanner (load-yaml-fast.ts) and the full ones
+ * (load-yaml.ts via yaml-cst-values.ts, and load-standard.ts). The reference (cfn-guard 3.1.1) reads data through
  * libyaml, and the `yaml` package differs from it at the edges (checked
  * with the reference binary):
  * - a scalar running into the end of a text without a final line break
@@ -17,8 +17,8 @@
  *   and `|-+` are header errors;
  * - `\r`, NEL, LS and PS break lines too (NEL reads as `\n`, LS and PS as
  *   themselves).
- * Otherwise the rules are YAML's: see yaml-fast-block.ts, which takes the
- * common cases without the `yaml` package at all.
+ * Otherwise the rules are YAML's. The fast scanner (load-yaml-fast.ts)
+ * reads block scalars with this same function, without the `yaml` package.
  */
 
 /** libyaml's reading of one block scalar. */

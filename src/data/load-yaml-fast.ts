@@ -4,7 +4,7 @@
  * mappings and sequences, compact `- k: v` items, indentless sequences,
  * plain and quoted scalars (over several lines too: continuePlain below,
  * yaml-fast-quoted.ts), literal and folded block scalars as mapping values
- * and sequence items (yaml-fast-block.ts), `!Tag` short forms, `!!core` tags,
+ * and sequence items (libyaml-block-scalar.ts), `!Tag` short forms, `!!core` tags,
  * flow collections (yaml-fast-flow.ts), comments, CRLF). It builds exactly the Values the
  * full route builds, without the `yaml` package's CST and Document, whose
  * size is what makes 50 MB templates slow and heavy.
@@ -18,8 +18,8 @@
  *   with real paths, duplicate keys left to the full route (an error there).
  *
  * It is deliberately conservative: on anything outside the subset (anchors,
- * aliases, the block scalars and flow forms listed in yaml-fast-block.ts
- * and yaml-fast-flow.ts, directives, several documents, tabs, unusual characters, anything that
+ * aliases, block scalars at the root or running into the end of input, the
+ * flow forms listed in yaml-fast-flow.ts, directives, several documents, tabs, unusual characters, anything that
  * might be an error…) it returns undefined and the caller runs the full
  * route, which then produces the reference's value or error text. Tests
  * (tests/unit/data/fast-paths.test.ts, standard-fast-path.test.ts) compare
@@ -27,11 +27,11 @@
  */
 import { listPathOf } from './cfn-tags.js';
 import { addEntry } from './key-positions.js';
+import { readLibyamlBlockScalar } from './libyaml-block-scalar.js';
 import type { DataLimits } from './limits.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
 import { FALLBACK, MAX_SIMPLE_KEY, orFallback } from './scan-common.js';
 import type { Value } from './value.js';
-import { readBlockScalar } from './yaml-fast-block.js';
 import { FlowScanner } from './yaml-fast-flow.js';
 import {
   isBlankOrEnd,
@@ -262,11 +262,23 @@ class YamlScanner extends FlowScanner {
     col: number,
   ): Value {
     if (parent < 0) throw FALLBACK;
-    const b = readBlockScalar(this.t, this.i, parent);
+    const t = this.t;
+    const b = readLibyamlBlockScalar(t, this.i, parent);
+    // An error is the full route's to report.
+    if (b.kind === 'error') throw FALLBACK;
+    // Resume at the break ending its last line, on that line: libyaml's
+    // scanner stopped past the empty lines and indentation that follow.
+    // A scalar running into the end of input is left to the full route,
+    // which knows how to end the document there.
+    const lastBreak = t.lastIndexOf('\n', b.end - 1);
+    if (lastBreak < this.i || (b.end >= t.length && t.charCodeAt(t.length - 1) !== 0x0a)) {
+      throw FALLBACK;
+    }
     const v = orFallback(this.typing.scalar(b.text, false, tag, path, line, col));
-    // Resume at the break ending its last line, on that line.
-    this.i = b.lastBreak;
-    this.line += b.lines;
+    for (let k = t.indexOf('\n', this.i); k >= 0 && k < lastBreak; k = t.indexOf('\n', k + 1)) {
+      this.line++;
+    }
+    this.i = lastBreak;
     this.nextContent();
     // Content deeper than the collection but left of the scalar: an error.
     if (this.indent > parent) throw FALLBACK;

@@ -1,7 +1,7 @@
 /**
  * Scalars over several lines: quoted ones (yaml-fast-quoted.ts), whose
  * continuation lines libyaml takes at any column, plain ones
- * (load-yaml-fast.ts continuePlain) and block scalars (yaml-fast-block.ts). The full route gets under-indented
+ * (load-yaml-fast.ts continuePlain) and block scalars (libyaml-block-scalar.ts). The full route gets under-indented
  * quoted scalars through quoted-indent.ts. Every expected value, position
  * and error below was printed by cfn-guard 3.1.1 (`-o json`,
  * `Path=/a/b[L:x,C:y] Value=…`, exit 255 for the errors).

@@ -242,7 +242,7 @@ export const FLOW_LAYOUT_CASES: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * Block scalar layouts (yaml-fast-block.ts) the fast scanner must take and
+ * Block scalar layouts (libyaml-block-scalar.ts) the fast scanner must take and
  * read exactly as the full route does, for both typings (fast-paths.test.ts,
  * standard-fast-path.test.ts).
  */
@@ -255,6 +255,8 @@ export const BLOCK_SCALAR_CASES: readonly (readonly [string, string])[] = [
     'a:\n- |1\n  x\n- - |2\n      y\n  - k: >1\n       z\n',
   ],
   ['comment after the header', 'a: | # note\n  x\nb: >- #n\n  y\nc: |  \n  z\n'],
+  // libyaml reads `#` right after the indicators as a comment.
+  ['comment right after the indicator', 'a: |#c\n  x\nb: >-#d\n  y\n'],
   [
     'tagged',
     'a: !Sub |\n  x $${A}\nb: !Base64 |\n  #!/bin/bash\n  echo\nc: !Sub\n  |\n  z\nd: !!str |\n  5\n',
@@ -281,13 +283,13 @@ export const BLOCK_SCALAR_CASES: readonly (readonly [string, string])[] = [
 
 /** Block scalars the fast scanner leaves to the full route (for either typing). */
 export const BLOCK_SCALAR_FALLBACKS: readonly (readonly [string, string])[] = [
-  // libyaml keeps no final line break there; the `yaml` package adds one.
+  // Ends of input inside a scalar: the full route ends the document there.
   ['block scalar at the end without a line break', 'a: |\n  x'],
   ['folded at the end without a line break', 'a: >\n  x\n  y'],
   ['block scalar ending in blanks at the end', 'a: |\n  x\n  '],
   ['header at the end', 'a: |'],
+  // libyaml's indent is then the empty line's, and `x` an error.
   ['empty line deeper than the first content line', 'a: |\n    \n  x\n'],
-  ['comment right after the indicator', 'a: |#c\n  x\n'],
   ['two-digit indentation', 'a: |12\n  x\n'],
   ['indentation 0', 'a: |0\n  x\n'],
   ['two chomping indicators', 'a: |-+\n  x\n'],
