@@ -27,14 +27,16 @@ function layerOf(pathUnderSrc: string): string {
 /** Which layers each layer may import (itself always allowed). */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   diag: [],
-  syntax: ['diag'],
+  // text: leaf helpers for output text (the YAML emitter) that syntax and report share.
+  text: [],
+  syntax: ['diag', 'text'],
   data: ['diag'],
-  eval: ['syntax', 'data', 'diag'],
+  eval: ['syntax', 'data', 'diag', 'text'],
   // report reads AST operator/type names that the result tree carries (type-only, see below).
-  report: ['eval', 'data', 'diag'],
-  commands: ['report', 'eval', 'syntax', 'data', 'diag'],
-  cli: ['commands', 'report', 'eval', 'syntax', 'data', 'diag'],
-  index: ['report', 'eval', 'syntax', 'data', 'diag', 'commands'],
+  report: ['eval', 'data', 'diag', 'text'],
+  commands: ['report', 'eval', 'syntax', 'data', 'diag', 'text'],
+  cli: ['commands', 'report', 'eval', 'syntax', 'data', 'diag', 'text'],
+  index: ['report', 'eval', 'syntax', 'data', 'diag', 'commands', 'text'],
 };
 
 const IMPORT = /^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm;
