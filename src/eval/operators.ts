@@ -8,9 +8,13 @@
  */
 import type { Value } from '../data/value.js';
 import type { Comparator } from '../syntax/ast.js';
-import { compareOrder, notComparableReason, valuesEqual } from './compare.js';
+import { compareOrder, notComparableReason } from './compare.js';
 import { valueDisplay } from './display.js';
+import { containsValue, eqPairwise, isScalar, type Pairwise } from './operators-pairwise.js';
 import type { QueryResult, Unresolved } from './query-result.js';
+
+export { compareEachRhs, type KeyComparison } from './operators-key.js';
+export { isScalar, sameValue } from './operators-pairwise.js';
 
 export type Compare =
   | { readonly kind: 'Value'; readonly lhs: Value; readonly rhs: Value }
@@ -43,31 +47,6 @@ export type ValueEval =
 export type SetOutcome =
   | { readonly kind: 'Skip' }
   | { readonly kind: 'Result'; readonly results: ValueEval[] };
-
-export function isScalar(v: Value): boolean {
-  return v.kind !== 'list' && v.kind !== 'map';
-}
-
-/**
- * The reference's `PartialEq` between values, used for list membership and
- * set differences: equal when comparable and equal; ranges never match as
- * elements (OP-14: `2 in [r[1,3]]` FAILs).
- */
-export function sameValue(a: Value, b: Value): boolean {
-  if (a.kind === 'range' || b.kind === 'range') return false;
-  return valuesEqual(a, b) === 'equal';
-}
-
-function containsValue(list: readonly Value[], v: Value): boolean {
-  return list.some((e) => sameValue(e, v));
-}
-
-type Pairwise = (lhs: Value, rhs: Value) => boolean | 'notComparable';
-
-const eqPairwise: Pairwise = (l, r) => {
-  const res = valuesEqual(l, r);
-  return res === 'notComparable' ? res : res === 'equal';
-};
 
 function matchValue(lhs: Value, rhs: Value, cmp: Pairwise): ValueEval {
   const outcome = cmp(lhs, rhs);
@@ -328,83 +307,4 @@ export function compareSets(
       throw new Error(`not a binary operator: ${cmp.op}`);
   }
   return { kind: 'Result', results: cmp.negated ? results.map((e) => negate(cmp.op, e)) : results };
-}
-
-// ---------------------------------------------------------------------------
-// Map-key filters (QRY-09): the reference's per-LHS comparison
-
-export type KeyComparison =
-  | {
-      readonly kind: 'Comparable';
-      readonly outcome: boolean;
-      readonly lhs: Value;
-      readonly rhs: Value;
-    }
-  | { readonly kind: 'NotComparable'; readonly lhs: Value; readonly rhs: Value }
-  | { readonly kind: 'UnresolvedRhs'; readonly lhs: Value; readonly rhs: Unresolved };
-
-function inPairwise(lhs: Value, rhs: Value): boolean | 'notComparable' {
-  if (lhs.kind === 'string' && rhs.kind === 'string') return rhs.value.includes(lhs.value);
-  if (rhs.kind === 'list') {
-    let found = false;
-    for (const item of rhs.items) {
-      const r = eqPairwise(lhs, item);
-      if (r === 'notComparable') return r;
-      if (r) found = true;
-    }
-    return found;
-  }
-  return eqPairwise(lhs, rhs);
-}
-
-/** Compares one LHS value with every RHS entry (`each_lhs_compare`), negating when asked. */
-export function compareEachRhs(
-  op: 'Eq' | 'In',
-  negated: boolean,
-  lhs: Value,
-  rhs: readonly QueryResult[],
-): KeyComparison[] {
-  const base = op === 'Eq' ? eqPairwise : inPairwise;
-  const cmp: Pairwise = (a, b) => {
-    const r = base(a, b);
-    return r === 'notComparable' ? r : r !== negated;
-  };
-  const out: KeyComparison[] = [];
-  for (const r of rhs) {
-    if (!r.resolved) {
-      out.push({ kind: 'UnresolvedRhs', lhs, rhs: r });
-      continue;
-    }
-    const outcome = cmp(lhs, r.value);
-    if (outcome !== 'notComparable') {
-      out.push({ kind: 'Comparable', outcome, lhs, rhs: r.value });
-      continue;
-    }
-    if (lhs.kind === 'list') {
-      for (const item of lhs.items) {
-        const o = cmp(item, r.value);
-        out.push(
-          o === 'notComparable'
-            ? { kind: 'NotComparable', lhs: item, rhs: r.value }
-            : { kind: 'Comparable', outcome: o, lhs: item, rhs: r.value },
-        );
-      }
-      continue;
-    }
-    const single =
-      r.literal && r.value.kind === 'list' && r.value.items.length === 1
-        ? r.value.items[0]
-        : undefined;
-    if (isScalar(lhs) && single) {
-      const o = cmp(lhs, single);
-      out.push(
-        o === 'notComparable'
-          ? { kind: 'NotComparable', lhs, rhs: single }
-          : { kind: 'Comparable', outcome: o, lhs, rhs: single },
-      );
-      continue;
-    }
-    out.push({ kind: 'NotComparable', lhs, rhs: r.value });
-  }
-  return out;
 }

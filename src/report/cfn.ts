@@ -15,17 +15,14 @@ import { displayValue, formatValuePath } from '../data/display.js';
 import type { Value } from '../data/value.js';
 import type { FileResult } from '../eval/result.js';
 import { buildFileReport, compareCodePoints } from './file-report.js';
+import { emitCode, ReadCursor } from './file-report-excerpts.js';
 import {
   attachNodes,
   buildPathTree,
-  type DetailWriter,
-  emitCode,
-  operatorName,
-  printClause,
-  ReadCursor,
   type ResourceAggregate,
   resourceHasRule,
-} from './file-report-resources.js';
+} from './file-report-paths.js';
+import { type DetailWriter, operatorName, printClause } from './file-report-resources.js';
 import { formatGenericReport } from './generic.js';
 import { padRight } from './summary.js';
 import { formatTerraformReport, indexByPath } from './tf.js';

@@ -17,12 +17,10 @@ import { buildFileReport, compareCodePoints } from './file-report.js';
 import {
   attachNodes,
   buildPathTree,
-  type DetailWriter,
-  operatorName,
-  printClause,
   type ResourceAggregate,
   resourceHasRule,
-} from './file-report-resources.js';
+} from './file-report-paths.js';
+import { type DetailWriter, operatorName, printClause } from './file-report-resources.js';
 import { padRight } from './summary.js';
 import { plainStyle, type ReportContext } from './types.js';
 

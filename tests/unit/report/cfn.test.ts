@@ -4,12 +4,8 @@ import {
   formatConsoleReport,
   resourceNameCandidate,
 } from '../../../src/report/cfn.js';
-import {
-  emitMessages,
-  excerptStart,
-  ReadCursor,
-  rustLines,
-} from '../../../src/report/file-report-resources.js';
+import { excerptStart, ReadCursor, rustLines } from '../../../src/report/file-report-excerpts.js';
+import { emitMessages } from '../../../src/report/file-report-resources.js';
 import { formatTerraformReport, propertyOf } from '../../../src/report/tf.js';
 import { plainStyle, type SummaryKind } from '../../../src/report/types.js';
 import {
