@@ -65,6 +65,20 @@ export function libyamlProblem(src: string, errors: readonly YamlErrorInfo[]): s
   );
 }
 
+/**
+ * libyaml's error for a `\u`/`\U` escape naming no character (found by
+ * scan-common.ts invalidUnicodeEscape): the problem is marked after the
+ * `\u`, the context at the scalar's opening quote.
+ */
+export function invalidEscapeProblem(src: string, quoteAt: number, escapeAt: number): string {
+  return format(
+    'found invalid Unicode character escape code',
+    markAt(src, escapeAt + 2),
+    'while parsing a quoted scalar',
+    markAt(src, quoteAt),
+  );
+}
+
 function format(problem: string, mark: Mark, context: string, contextMark: Mark): string {
   let text = problem;
   if (mark.line !== 0 || mark.col !== 0) text += ` at ${showMark(mark)}`;

@@ -7,6 +7,7 @@
  * stay those of the YAML route.
  */
 import { emptyDataError } from './data-errors.js';
+import { checkControlCharacters } from './libyaml-reader.js';
 import { checkSize, type DataLimits, resolveLimits } from './limits.js';
 import { scanJsonDocument } from './load-json.js';
 import { loadYamlDocument } from './load-yaml.js';
@@ -30,6 +31,7 @@ export function loadDataDocument(text: string, name: string, options: LoadOption
   // turns into a panic; treating it as empty is the tsguard choice.)
   if (text.trim() === '') throw emptyDataError(name);
   if (looksLikeJson(text)) {
+    checkControlCharacters(text, name);
     const v = scanJsonDocument(text, name, limits);
     if (v !== undefined) return v;
   } else {

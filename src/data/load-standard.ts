@@ -23,13 +23,19 @@ import {
 import { GuardError } from '../diag/errors.js';
 import { findTooDeep } from './cst-depth.js';
 import { standardNonStringKeyError } from './data-errors.js';
-import { blockScalarProblem, libyamlProblem } from './libyaml-errors.js';
+import { blockScalarProblem, invalidEscapeProblem, libyamlProblem } from './libyaml-errors.js';
+import {
+  CONTROL_CHARACTERS,
+  controlCharacterProblem,
+  firstControlCharacter,
+} from './libyaml-reader.js';
 import { aliasLimit, checkSize, type DataLimits, resolveLimits, tooDeep } from './limits.js';
 import type { LoadOptions } from './load-data.js';
 import { scanYamlDocument } from './load-yaml-fast.js';
 import { indexPath, keyPath, ROOT_PATH } from './path.js';
 import { repairQuotedIndent } from './quoted-indent.js';
 import type { ScalarResult } from './scalars.js';
+import { invalidUnicodeEscape } from './scan-common.js';
 import {
   STANDARD_TYPING,
   standardList,
@@ -95,6 +101,8 @@ function stripBom(text: string): string {
 }
 
 function composeStandard(src: string, name: string, limits: DataLimits): Value {
+  const control = firstControlCharacter(src);
+  if (control >= 0) throw syntax(name, CONTROL_CHARACTERS, controlCharacterProblem(src, control));
   let { docs, firstToken: firstDoc } = composeAll(src, name, limits);
   let text = src;
   const first = docs[0];
@@ -202,6 +210,13 @@ function build(ctx: Ctx, node: Node | null | undefined, path: string, depth: num
   if (node.anchor !== undefined && ctx.inAlias === 0) ctx.anchors.set(node.anchor, node);
   const tag = node.tag;
   if (isScalar(node)) {
+    if (node.type === 'QUOTE_DOUBLE' && node.range) {
+      const bad = invalidUnicodeEscape(ctx.src.slice(node.range[0], node.range[1]));
+      if (bad >= 0) {
+        const problem = invalidEscapeProblem(ctx.src, node.range[0], node.range[0] + bad);
+        throw syntax(ctx.name, 'invalid Unicode escape (surrogate code point)', problem);
+      }
+    }
     // libyaml folds empty lines after an escaped line break its own way.
     const fromLibyaml =
       node.type === 'QUOTE_DOUBLE' && node.range !== undefined && node.range !== null

@@ -27,6 +27,7 @@
  * Composer are in yaml-first-document.ts, the CST walk in yaml-cst-values.ts.
  */
 import { dataSyntaxError, emptyDataError } from './data-errors.js';
+import { checkControlCharacters } from './libyaml-reader.js';
 import type { DataLimits } from './limits.js';
 import { ROOT_PATH } from './path.js';
 import { PositionIndex } from './positions.js';
@@ -46,6 +47,7 @@ import {
 
 /** Loads the first YAML document of `text` the way `cfn-guard validate` does. */
 export function loadYamlDocument(text: string, name: string, limits: DataLimits): Value {
+  checkControlCharacters(text, name);
   const bom = text.charCodeAt(0) === 0xfeff;
   // libyaml also breaks lines at a lone CR; `yaml` does not. Replacing it
   // with LF keeps every offset unchanged.

@@ -59,3 +59,30 @@ function hexDigit(c: number): number {
   if (l >= 0x61 && l <= 0x66) return l - 0x61 + 10;
   return -1;
 }
+
+/**
+ * Offset of the backslash of the first `\u`/`\U` escape in the double-quoted
+ * scalar `source` (quotes included) that names no Unicode character libyaml
+ * accepts (a UTF-16 surrogate, even as half of a pair, or beyond U+10FFFF),
+ * or -1. Escaped backslashes are skipped, so `"\\ud800"` is fine.
+ */
+export function invalidUnicodeEscape(source: string): number {
+  for (let i = source.indexOf('\\'); i >= 0 && i < source.length; i = source.indexOf('\\', i)) {
+    const e = source[i + 1];
+    const digits = e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (digits > 0) {
+      let code = 0;
+      let k = i + 2;
+      for (; k < i + 2 + digits; k++) {
+        const d = hexDigit(source.charCodeAt(k));
+        if (d < 0) break;
+        code = code * 16 + d;
+      }
+      if (k === i + 2 + digits && ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff)) {
+        return i;
+      }
+    }
+    i += 2;
+  }
+  return -1;
+}

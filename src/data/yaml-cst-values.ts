@@ -17,6 +17,7 @@ import { type DataLimits, tooDeep } from './limits.js';
 import { listValue, mapValue, setEntry } from './make.js';
 import { indexPath, keyPath } from './path.js';
 import type { DataPosition } from './positions.js';
+import { invalidUnicodeEscape } from './scan-common.js';
 import { taggedList, taggedScalar } from './tagged-values.js';
 import type { KeyLocation, Value } from './value.js';
 import {
@@ -93,7 +94,7 @@ export function buildNode(
         throw syntaxAt(ctx, token.offset, bad);
       // libyaml rejects \u escapes naming a UTF-16 surrogate; `yaml` would
       // combine a pair into one character.
-      if (token.type === 'double-quoted-scalar' && SURROGATE_ESCAPE.test(token.source)) {
+      if (token.type === 'double-quoted-scalar' && invalidUnicodeEscape(token.source) >= 0) {
         throw syntaxAt(ctx, token.offset, 'invalid Unicode escape (surrogate code point)');
       }
       const isPlain = token.type === 'scalar';
@@ -127,8 +128,6 @@ export function buildNode(
     }
   }
 }
-
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
 /** YAML-01/03/04/06: a scalar and its tag; a bad core-tagged value is an error at `offset`. */
 function buildScalar(
