@@ -97,22 +97,27 @@ export function parseCnf<T>(st: State, item: Parser<T>): Conjunctions<T> | Fail 
  */
 export function parseBlock<T>(st: State, item: Parser<T>): Block<T> | Fail {
   skipTrivia(st);
-  if (!st.eat('{')) return miss(st.pos);
+  if (st.text.charCodeAt(st.pos) !== 0x7b) return miss(st.pos);
+  st.pos++;
   const deep = st.enter();
   if (deep) return deep;
   try {
     const afterOpen = st.pos;
     const assignments: LetExpr[] = [];
     const conjunctions: (readonly T[])[] = [];
+    const text = st.text;
     for (;;) {
       const before = st.pos;
       skipTrivia(st);
-      if (atCloser(st)) {
+      // atCloser, read off the character skipTrivia stopped at.
+      const at = st.pos;
+      const c = text.charCodeAt(at);
+      if (c === 0x7d || c === 0x5d || c === 0x7b || at >= text.length) {
         st.pos = before;
         if (assignments.length === 0 && conjunctions.length === 0) return miss(afterOpen);
         break;
       }
-      if (st.code() === 0x6c) {
+      if (c === 0x6c) {
         // l: only `let` can start an assignment.
         const a = parseAssignment(st);
         if (!(a instanceof Fail)) {
@@ -133,7 +138,8 @@ export function parseBlock<T>(st: State, item: Parser<T>): Block<T> | Fail {
       break;
     }
     skipTrivia(st);
-    if (!st.eat('}')) return commit(miss(st.pos));
+    if (text.charCodeAt(st.pos) !== 0x7d) return commit(miss(st.pos));
+    st.pos++;
     return { assignments, conjunctions };
   } finally {
     st.leave();

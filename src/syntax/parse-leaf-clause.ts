@@ -3,8 +3,7 @@
  * parameterized-rule calls and named-rule references. Split from
  * parse-clause.ts so when conditions can use them without a cycle.
  */
-import { span } from '../diag/span.js';
-import type { AccessClause, LetValue, NamedRuleRef, ParameterizedRuleCall } from './ast.js';
+import type { AccessClause, LetValue, NamedRuleRef, ParameterizedRuleCall, Query } from './ast.js';
 import { UNARY_OPERATORS } from './ast.js';
 import { eatOrJoin } from './parse-cnf.js';
 import { parseCall, parseOperand } from './parse-let.js';
@@ -34,6 +33,20 @@ export function parseAccessClause(st: State): AccessClause | Fail {
   const negation = parseNot(st);
   const query = parseAccess(st);
   if (query instanceof Fail) return query;
+  return finishAccessClause(st, start, negation, query);
+}
+
+/**
+ * The rest of an access clause once its query is read (the cursor just
+ * after it): parseClause enters here with the query its block-clause
+ * attempt has just read at the same place.
+ */
+export function finishAccessClause(
+  st: State,
+  start: number,
+  negation: boolean,
+  query: Query,
+): AccessClause | Fail {
   skipTrivia(st);
   const opStart = st.pos;
   const comparator = parseComparator(st);
@@ -51,6 +64,7 @@ export function parseAccessClause(st: State): AccessClause | Fail {
     compareWith = rhs.value;
     customMessage = rhs.message;
   }
+  const sp = { start: start, end: st.pos };
   return {
     kind: 'AccessClause',
     query,
@@ -59,7 +73,7 @@ export function parseAccessClause(st: State): AccessClause | Fail {
     customMessage,
     negation,
     location: locate(st, start),
-    span: span(start, st.pos),
+    span: sp,
   };
 }
 
@@ -87,6 +101,7 @@ export function parseRuleCall(st: State): ParameterizedRuleCall | Fail {
   } else {
     customMessage = m;
   }
+  const sp = { start: start, end: st.pos };
   return {
     kind: 'ParameterizedRuleCall',
     rule: call.name,
@@ -94,7 +109,7 @@ export function parseRuleCall(st: State): ParameterizedRuleCall | Fail {
     negation,
     customMessage,
     location: locate(st, start),
-    span: span(start, st.pos),
+    span: sp,
   };
 }
 
@@ -117,13 +132,14 @@ export function parseRuleRef(st: State): NamedRuleRef | Fail {
     customMessage = m;
   }
   if (customMessage === null) st.pos = afterName;
+  const sp = { start: start, end: st.pos };
   return {
     kind: 'NamedRuleRef',
     rule: name,
     negation,
     customMessage,
     location: locate(st, start),
-    span: span(start, st.pos),
+    span: sp,
   };
 }
 

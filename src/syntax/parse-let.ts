@@ -4,7 +4,6 @@
  * query" operand read on a clause's right-hand side, in `let` and as an
  * argument.
  */
-import { span } from '../diag/span.js';
 import type { FunctionCall, LetExpr, LetValue } from './ast.js';
 import { parseSeparated } from './combinators.js';
 import { arityText, functionArity, unknownFunctionText } from './functions.js';
@@ -71,12 +70,13 @@ export function parseFunctionCall(st: State): FunctionCall | Fail {
     st.badCall = { at: call.nameEnd, start, message, unknown: arity === undefined };
     return miss(st.pos, message);
   }
+  const sp = { start: start, end: st.pos };
   return {
     kind: 'FunctionCall',
     name: call.name,
     args: call.args,
     location: locate(st, start, true),
-    span: span(start, st.pos),
+    span: sp,
   };
 }
 
@@ -92,9 +92,14 @@ export function parseOperand(st: State, keepFatalCall = true): LetValue | Fail {
   if (lit.fatal) return lit;
   st.pos = start;
   skipTrivia(st);
-  const fn = parseFunctionCall(st);
-  if (!(fn instanceof Fail)) return fn;
-  if (fn.fatal && keepFatalCall) return fn;
+  // A call needs `name(`; without one it fails recoverably, untried.
+  const at = st.pos;
+  const end = scanName(st.text, at);
+  if (end > at && st.text.charCodeAt(end) === 0x28) {
+    const fn = parseFunctionCall(st);
+    if (!(fn instanceof Fail)) return fn;
+    if (fn.fatal && keepFatalCall) return fn;
+  }
   st.pos = start;
   skipTrivia(st);
   const q = parseAccess(st);
@@ -120,5 +125,6 @@ export function parseAssignment(st: State): LetExpr | Fail {
   if (!(st.eat('=') || st.eat(':='))) return commit(miss(st.pos));
   const value = parseOperand(st, false);
   if (value instanceof Fail) return commit(value);
-  return { kind: 'Let', name, value, span: span(start, st.pos) };
+  const sp = { start: start, end: st.pos };
+  return { kind: 'Let', name, value, span: sp };
 }

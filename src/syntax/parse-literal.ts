@@ -3,7 +3,6 @@
  * lists and maps, as they may appear on a clause's right-hand side, in `let`,
  * and as function or rule arguments.
  */
-import { span } from '../diag/span.js';
 import type {
   FloatLiteral,
   IntLiteral,
@@ -45,7 +44,9 @@ export function parseString(st: State): StringLiteral | Fail {
   for (;;) {
     const close = text.indexOf(quote, pos);
     const chunk = close === -1 ? text.slice(pos) : text.slice(pos, close);
-    if (chunk.endsWith('\\')) {
+    // The character before the quote (or the end), read without a call.
+    const last = close === -1 ? text.length - 1 : close - 1;
+    if (last >= pos && text.charCodeAt(last) === 0x5c) {
       // `\'` stands for the quote itself and the string goes on.
       value += `${chunk.slice(0, -1)}${quote}`;
       if (close === -1) return miss(start + 1, 'Could not parse string');
@@ -55,7 +56,8 @@ export function parseString(st: State): StringLiteral | Fail {
     value += chunk;
     if (close === -1) return commit(miss(text.length));
     st.pos = close + 1;
-    return { kind: 'String', value, span: span(start, st.pos) };
+    const sp = { start: start, end: st.pos };
+    return { kind: 'String', value, span: sp };
   }
 }
 
@@ -81,7 +83,8 @@ export function parseInt64(st: State): IntLiteral | Fail {
     value = Number(big);
   }
   st.pos = end;
-  return { kind: 'Int', value, span: span(start, end) };
+  const sp = { start: start, end: end };
+  return { kind: 'Int', value, span: sp };
 }
 
 /**
@@ -117,7 +120,8 @@ export function parseFloatLit(st: State): FloatLiteral | Fail {
     pos = digitsEnd;
   }
   st.pos = pos;
-  return { kind: 'Float', value: Number(text.slice(start, pos)), span: span(start, pos) };
+  const sp = { start: start, end: pos };
+  return { kind: 'Float', value: Number(text.slice(start, pos)), span: sp };
 }
 
 /**
@@ -151,12 +155,13 @@ export function parseRegex(st: State): RegexLiteral | Fail {
     }
     if (close === -1) return miss(end);
     st.pos = close + 1;
+    const sp = { start: start, end: st.pos };
     return {
       kind: 'Regex',
       pattern,
       source: translated.source,
       flags: translated.flags,
-      span: span(start, st.pos),
+      span: sp,
     };
   }
 }
@@ -170,12 +175,16 @@ function parseBool(st: State): Literal | Fail {
   else if (text.startsWith('false', start) || text.startsWith('False', start)) value = false;
   else return miss(start);
   st.pos = start + (value ? 4 : 5);
-  return { kind: 'Bool', value, span: span(start, st.pos) };
+  const sp = { start: start, end: st.pos };
+  return { kind: 'Bool', value, span: sp };
 }
 
 function parseNull(st: State): Literal | Fail {
   const start = st.pos;
-  if (st.eat('null') || st.eat('NULL')) return { kind: 'Null', span: span(start, st.pos) };
+  if (st.eat('null') || st.eat('NULL')) {
+    const sp = { start: start, end: st.pos };
+    return { kind: 'Null', span: sp };
+  }
   return miss(start);
 }
 
@@ -226,10 +235,11 @@ export function parseRange(st: State): RangeLiteral | Fail {
   const close = st.peek();
   if (close !== ')' && close !== ']') return miss(st.pos);
   st.pos++;
+  const sp = { start: start, end: st.pos };
   const base = {
     lowerInclusive: open === '[',
     upperInclusive: close === ']',
-    span: span(start, st.pos),
+    span: sp,
   };
   if (lower.kind === 'Int' && upper.kind === 'Int') {
     return { kind: 'IntRange', lower: lower.value, upper: upper.value, ...base };
@@ -262,7 +272,8 @@ function parseList(st: State): ListLiteral | Fail {
     if (bad) return bad;
     skipTrivia(st);
     if (!st.eat(']')) return miss(st.pos);
-    return { kind: 'List', items, span: span(start, st.pos) };
+    const sp = { start: start, end: st.pos };
+    return { kind: 'List', items, span: sp };
   } finally {
     st.leave();
   }
@@ -295,7 +306,8 @@ function parseMapEntry(st: State): MapLiteralEntry | Fail {
   if (!st.eat(':')) return miss(st.pos);
   const value = parseValue(st);
   if (value instanceof Fail) return value;
-  return { key, value, span: span(start, st.pos) };
+  const sp = { start: start, end: st.pos };
+  return { key, value, span: sp };
 }
 
 /** `{ key: value, … }` (LIT-10); a repeated key keeps its first place and its last value. */
@@ -317,7 +329,8 @@ function parseMap(st: State): MapLiteral | Fail {
     if (bad) return bad;
     skipTrivia(st);
     if (!st.eat('}')) return miss(st.pos);
-    return { kind: 'Map', entries, span: span(start, st.pos) };
+    const sp = { start: start, end: st.pos };
+    return { kind: 'Map', entries, span: sp };
   } finally {
     st.leave();
   }

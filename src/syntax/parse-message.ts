@@ -24,6 +24,8 @@ export function parseMessage(st: State): string | Fail {
 export function optionalMessageAfterTrivia(st: State): string | null | Fail {
   skipTrivia(st);
   const at = st.pos;
+  // Most clauses carry no message: settled without a call or a Fail.
+  if (st.text.charCodeAt(at) !== 0x3c || st.text.charCodeAt(at + 1) !== 0x3c) return null;
   const m = parseMessage(st);
   if (m instanceof Fail) {
     if (m.fatal) return m;

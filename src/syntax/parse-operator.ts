@@ -10,7 +10,7 @@ import { type Fail, miss, type State, skipSpaces } from './state.js';
  * returns true when present.
  */
 export function parseNot(st: State): boolean {
-  const c = st.code();
+  const c = st.text.charCodeAt(st.pos);
   if (c === 0x21) {
     st.pos++;
     return true;

@@ -1,25 +1,12 @@
 /**
- * Queries (QRY-*): `[some] START PART*`, including filters and map-key
- * filters, which hold clauses (parse-clause.ts) and so recurse.
+ * Queries (QRY-*): `[some] START PART*`. The `[…]` parts, including
+ * filters and map-key filters, which hold clauses and so recurse, are in
+ * parse-query-bracket.ts.
  */
-import { span } from '../diag/span.js';
-import type { Comparator, LetValue, MapKeyFilterPart, Query, QueryPart } from './ast.js';
-import { parseClause } from './parse-clause.js';
-import { parseCnf } from './parse-cnf.js';
-import { parseInt64, parseString, parseValue } from './parse-literal.js';
-import { parseNot } from './parse-operator.js';
-import {
-  afterTrivia,
-  commit,
-  Fail,
-  locate,
-  miss,
-  nameEnd,
-  parseName,
-  type State,
-  skipSpaces,
-  skipTrivia,
-} from './state.js';
+import type { Query, QueryPart } from './ast.js';
+import { parseInt64, parseString } from './parse-literal.js';
+import { parseBracketed } from './parse-query-bracket.js';
+import { afterTrivia, Fail, locate, miss, nameEnd, type State } from './state.js';
 
 /** `%name` (QRY-10, QRY-11): the name, or null with the cursor unmoved. */
 function parseVariableName(st: State): string | null {
@@ -52,15 +39,24 @@ function parseFirstPart(st: State): QueryPart | Fail {
   const start = st.pos;
   const text = st.text;
   const at = afterTrivia(text, start);
-  if (text.startsWith('this', at) || text.startsWith('THIS', at)) {
+  // The first letter is tested before the words: most queries start otherwise.
+  const t = text.charCodeAt(at);
+  if ((t === 0x74 || t === 0x54) && (text.startsWith('this', at) || text.startsWith('THIS', at))) {
     st.pos = at + 4;
-    return { kind: 'This', span: span(at, st.pos) };
+    const sp = { start: at, end: st.pos };
+    return { kind: 'This', span: sp };
   }
   const v = parseVariableName(st);
-  if (v !== null) return { kind: 'Variable', name: v, span: span(start, st.pos) };
+  if (v !== null) {
+    const sp = { start: start, end: st.pos };
+    return { kind: 'Variable', name: v, span: sp };
+  }
   const k = parsePropertyName(st);
-  if (k instanceof Fail) return k;
-  return { kind: 'Key', name: k, span: span(start, st.pos) };
+  // typeof rather than instanceof: a key part is read for every name in a
+  // query, and instanceof is a chain of builtin calls in unoptimised code.
+  if (typeof k !== 'string') return k;
+  const sp = { start: start, end: st.pos };
+  return { kind: 'Key', name: k, span: sp };
 }
 
 /**
@@ -77,194 +73,32 @@ function parseDotted(st: State): QueryPart | Fail {
   if ((c >= 0x30 && c <= 0x39) || c === 0x2d) {
     // 0-9 - : only an index can start so (a key or variable cannot).
     const idx = parseInt64(st);
-    if (!(idx instanceof Fail)) return { kind: 'Index', index: idx.value, span: span(dot, st.pos) };
+    if (!(idx instanceof Fail)) {
+      const sp = { start: dot, end: st.pos };
+      return { kind: 'Index', index: idx.value, span: sp };
+    }
     return miss(at);
   }
   if (c === 0x25) {
     const v = parseVariableName(st);
-    if (v !== null) return { kind: 'Variable', name: v, span: span(dot, st.pos) };
+    if (v !== null) {
+      const sp = { start: dot, end: st.pos };
+      return { kind: 'Variable', name: v, span: sp };
+    }
     return miss(at);
   }
   if (c === 0x2a) {
     st.pos = at + 1;
-    return { kind: 'AllValues', capture: null, span: span(dot, st.pos) };
+    const sp = { start: dot, end: st.pos };
+    return { kind: 'AllValues', capture: null, span: sp };
   }
   const key = parsePropertyName(st);
-  if (!(key instanceof Fail)) return { kind: 'Key', name: key, span: span(dot, st.pos) };
+  if (typeof key === 'string') {
+    const sp = { start: dot, end: st.pos };
+    return { kind: 'Key', name: key, span: sp };
+  }
   if (key.fatal) return key;
   return miss(at);
-}
-
-function openBracket(st: State): Fail | null {
-  skipTrivia(st);
-  return st.eat('[') ? null : miss(st.pos);
-}
-
-function closeBracket(st: State): Fail | null {
-  skipTrivia(st);
-  return st.eat(']') ? null : miss(st.pos);
-}
-
-/** `[*]`, or `[name]` with no blank after `[` (a key capture, VAR-08). */
-function parseAllIndices(st: State, start: number): QueryPart | Fail {
-  const open = openBracket(st);
-  if (open) return open;
-  const at = st.pos;
-  skipTrivia(st);
-  let capture: string | null = null;
-  if (!st.eat('*')) {
-    st.pos = at;
-    const name = parseName(st);
-    if (name instanceof Fail) return name;
-    capture = name;
-  }
-  const close = closeBracket(st);
-  if (close) return close;
-  return { kind: 'AllIndices', implicit: false, capture, span: span(start, st.pos) };
-}
-
-/** `[N]`; once the number is read the `]` is required. */
-function parseArrayIndex(st: State, start: number): QueryPart | Fail {
-  const open = openBracket(st);
-  if (open) return open;
-  const idx = parseInt64(st);
-  if (idx instanceof Fail) return idx;
-  const close = closeBracket(st);
-  if (close) return commit(close);
-  return { kind: 'Index', index: idx.value, span: span(start, st.pos) };
-}
-
-/** `['key']` (a key lookup) or `[ name ]` (a key capture over all values, VAR-08). */
-function parseMapKeyLookup(st: State, start: number): QueryPart | Fail {
-  const open = openBracket(st);
-  if (open) return open;
-  const at = st.pos;
-  let part: QueryPart;
-  const s = parseString(st);
-  if (!(s instanceof Fail)) {
-    part = { kind: 'Key', name: s.value, span: span(start, st.pos) };
-  } else {
-    if (s.fatal) return s;
-    st.pos = at;
-    skipTrivia(st);
-    const name = parseName(st);
-    if (name instanceof Fail) return name;
-    skipTrivia(st);
-    part = { kind: 'AllValues', capture: name, span: span(start, st.pos) };
-  }
-  const close = closeBracket(st);
-  if (close) return close;
-  return { ...part, span: span(start, st.pos) } as QueryPart;
-}
-
-/** `name |` at the start of a filter (VAR-08). */
-function parseCapture(st: State): string | null {
-  const start = st.pos;
-  skipTrivia(st);
-  const name = parseName(st);
-  if (!(name instanceof Fail)) {
-    skipSpaces(st);
-    if (st.eat('|')) return name;
-  }
-  st.pos = start;
-  return null;
-}
-
-/** `in`/`IN` (prefix match, as in the reference). */
-function eatIn(st: State): boolean {
-  return st.eat('in') || st.eat('IN');
-}
-
-function parseKeyComparator(st: State): Comparator | Fail {
-  skipTrivia(st);
-  const start = st.pos;
-  if (st.eat('==')) return { op: 'Eq', negated: false };
-  if (st.eat('!=')) return { op: 'Eq', negated: true };
-  if (eatIn(st)) return { op: 'In', negated: false };
-  if (parseNot(st) && eatIn(st)) return { op: 'In', negated: true };
-  st.pos = start;
-  return miss(start);
-}
-
-/** `[ keys OP value ]` (QRY-09): committed once `keys` has been read. */
-function parseMapKeysMatch(st: State, start: number): QueryPart | Fail {
-  const open = openBracket(st);
-  if (open) return open;
-  const capture = parseCapture(st);
-  skipTrivia(st);
-  if (!(st.eat('keys') || st.eat('KEYS'))) return miss(st.pos);
-  const comparator = parseKeyComparator(st);
-  if (comparator instanceof Fail) return commit(comparator);
-  skipTrivia(st);
-  const valueStart = st.pos;
-  let compareWith: LetValue;
-  const lit = parseValue(st);
-  if (!(lit instanceof Fail)) {
-    compareWith = { kind: 'LiteralValue', literal: lit, span: lit.span };
-  } else {
-    if (lit.fatal) return lit;
-    st.pos = valueStart;
-    skipTrivia(st);
-    const q = parseAccess(st);
-    if (q instanceof Fail) return commit(q);
-    compareWith = { kind: 'QueryValue', query: q, span: q.span };
-  }
-  const close = closeBracket(st);
-  if (close) return close;
-  const part: MapKeyFilterPart = {
-    kind: 'MapKeyFilter',
-    capture,
-    comparator,
-    compareWith,
-    span: span(start, st.pos),
-  };
-  return part;
-}
-
-/** `[ clauses ]` or `[ name | clauses ]` (QRY-08). */
-function parseFilter(st: State, start: number): QueryPart | Fail {
-  const open = openBracket(st);
-  if (open) return open;
-  const deep = st.enter();
-  if (deep) return deep;
-  try {
-    const capture = parseCapture(st);
-    const conjunctions = parseCnf(st, parseClause);
-    if (conjunctions instanceof Fail) return conjunctions;
-    const close = closeBracket(st);
-    if (close) return commit(close);
-    return { kind: 'Filter', capture, conjunctions, span: span(start, st.pos) };
-  } finally {
-    st.leave();
-  }
-}
-
-/**
- * A `[` part: all indices, an index, a key lookup, a map-key filter, else a
- * filter, the first that parses; the filter's failure is the one reported.
- */
-function parseBracketed(st: State): QueryPart | Fail {
-  const start = st.pos;
-  // The part's span starts at its `[`, after any leading trivia.
-  const at = afterTrivia(st.text, start);
-  // Every production opens with trivia and `[`; without one they would all
-  // fail recoverably right there (the common case: the query has ended).
-  if (st.text.charCodeAt(at) !== 0x5b) return miss(at);
-  let r = parseAllIndices(st, at);
-  if (!(r instanceof Fail) || r.fatal) return r;
-  st.pos = start;
-  r = parseArrayIndex(st, at);
-  if (!(r instanceof Fail) || r.fatal) return r;
-  st.pos = start;
-  r = parseMapKeyLookup(st, at);
-  if (!(r instanceof Fail) || r.fatal) return r;
-  st.pos = start;
-  r = parseMapKeysMatch(st, at);
-  if (!(r instanceof Fail) || r.fatal) return r;
-  st.pos = start;
-  r = parseFilter(st, at);
-  if (r instanceof Fail && !r.fatal) st.pos = start;
-  return r;
 }
 
 /**
@@ -280,13 +114,25 @@ export function parseAccess(st: State): Query | Fail {
     st.pos = st.lastQueryEnd;
     return st.lastQuery as Query | Fail;
   }
-  const memo = st.queryMemo.get(start);
-  if (memo) {
-    st.pos = memo.end;
-    return memo.result as Query | Fail;
+  const memo = st.queryMemo;
+  if (memo !== null) {
+    const hit = memo.get(start);
+    if (hit !== undefined) {
+      st.pos = hit.end;
+      return hit.result as Query | Fail;
+    }
   }
+  // Only queries that entered a filter or map-key filter go in the table: a
+  // query without one is a pure function of its text, cheap to read again,
+  // and leaves no trace in the state (no regex, no call, no nesting), so
+  // reading it twice gives the same result and the same state. The table
+  // entries were most of the parser's allocations.
+  const nested = st.nestedQueries;
   const result = parseAccessUncached(st);
-  st.queryMemo.set(start, { result, end: st.pos });
+  if (st.nestedQueries !== nested) {
+    if (st.queryMemo === null) st.queryMemo = new Map();
+    st.queryMemo.set(start, { result, end: st.pos });
+  }
   st.lastQueryAt = start;
   st.lastQueryEnd = st.pos;
   st.lastQuery = result;
@@ -298,27 +144,59 @@ function parseAccessUncached(st: State): Query | Fail {
   const text = st.text;
   let matchAll = true;
   const word = afterTrivia(text, start);
-  if (text.startsWith('some', word) || text.startsWith('SOME', word)) {
+  const s = text.charCodeAt(word);
+  if (
+    (s === 0x73 || s === 0x53) &&
+    (text.startsWith('some', word) || text.startsWith('SOME', word))
+  ) {
     const after = afterTrivia(text, word + 4);
     if (after > word + 4) {
       st.pos = after;
       matchAll = false;
     }
   }
-  const first = parseFirstPart(st);
-  if (first instanceof Fail) {
-    if (!first.fatal) st.pos = start;
-    return first;
+  // A plain key, the usual first part, is read here: a name that does not
+  // start with t/T (which could be `this`) is a key for parseFirstPart too.
+  const q = st.pos;
+  const c0 = text.charCodeAt(q);
+  const keyEnd = c0 === 0x74 || c0 === 0x54 ? q : nameEnd(text, q);
+  let first: QueryPart | Fail;
+  if (keyEnd > q) {
+    st.pos = keyEnd;
+    const sp = { start: q, end: keyEnd };
+    first = { kind: 'Key', name: text.slice(q, keyEnd), span: sp };
+  } else {
+    first = parseFirstPart(st);
+    if (first instanceof Fail) {
+      if (!first.fatal) st.pos = start;
+      return first;
+    }
   }
   const parts: QueryPart[] = [first];
   for (;;) {
     // A part is a `.` form or a `[` form, after optional trivia; anything
     // else (or a recoverable failure) ends the query before that trivia.
     const before = st.pos;
-    const at = afterTrivia(text, before);
-    const c = text.charCodeAt(at);
+    let at = before;
+    let c = text.charCodeAt(at);
+    // Parts mostly follow each other directly: trivia is skipped by a call
+    // only when there is some.
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x23) {
+      at = afterTrivia(text, at);
+      c = text.charCodeAt(at);
+    }
     let part: QueryPart | Fail;
     if (c === 0x2e) {
+      // `.name`, the usual part, is read here; parseDotted reads it the same
+      // way (a name right after the dot is a key) and the other forms.
+      const key = at + 1;
+      const end = nameEnd(text, key);
+      if (end > key) {
+        st.pos = end;
+        const sp = { start: at, end };
+        parts.push({ kind: 'Key', name: text.slice(key, end), span: sp });
+        continue;
+      }
       st.pos = at;
       part = parseDotted(st);
     } else if (c === 0x5b) {
@@ -334,15 +212,17 @@ function parseAccessUncached(st: State): Query | Fail {
     parts.push(part);
   }
   if (first.kind === 'Variable' && parts.length > 1 && parts[1]?.kind !== 'AllIndices') {
+    const sp = { start: first.span.end, end: first.span.end };
     parts.splice(1, 0, {
       kind: 'AllIndices',
       implicit: true,
       capture: null,
-      span: span(first.span.end, first.span.end),
+      span: sp,
     });
   }
   const begin = first.span.start;
-  return { parts, matchAll, span: span(matchAll ? begin : afterTrivia(text, start), st.pos) };
+  const sp = { start: matchAll ? begin : afterTrivia(text, start), end: st.pos };
+  return { parts, matchAll, span: sp };
 }
 
 /** Line and column of an offset (clause locations). */

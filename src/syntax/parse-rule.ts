@@ -2,9 +2,8 @@
  * Named and parameterized rules (DSL-03, DSL-09) and what their bodies may
  * hold: type blocks, when blocks, clauses and rule references.
  */
-import { span } from '../diag/span.js';
 import type { ParameterizedRule, Rule, RuleClause, WhenBlock } from './ast.js';
-import { parseClauseOrRuleRef } from './parse-clause.js';
+import { parseClauseOrRuleRef, parseClauseOrRuleRefKnowingWhen } from './parse-clause.js';
 import { parseBlock } from './parse-cnf.js';
 import { parseTypeBlock, typeNameAhead } from './parse-type-block.js';
 import { parseOptionalWhen, parseWhenBlock, whenAhead } from './parse-when.js';
@@ -38,13 +37,14 @@ function parseRuleBodyClause(st: State): RuleClause | Fail {
     if (!(t instanceof Fail) || t.fatal) return t;
     st.pos = start;
   }
-  if (whenAhead(st)) {
+  const when = whenAhead(st);
+  if (when) {
     const w = parseRuleWhen(st);
     if (!(w instanceof Fail) || w.fatal) return w;
     st.pos = start;
   }
   skipTrivia(st);
-  const c = parseClauseOrRuleRef(st);
+  const c = parseClauseOrRuleRefKnowingWhen(st, when);
   if (c instanceof Fail && !c.fatal) st.pos = start;
   return c;
 }
@@ -86,15 +86,18 @@ export function parseParameterizedRule(st: State): ParameterizedRule | Fail {
   if (parameters instanceof Fail) return parameters;
   const block = parseBlock(st, parseRuleBodyClause);
   if (block instanceof Fail) return commit(block);
+  const sp = { start: start, end: st.pos };
   const rule: Rule = {
     kind: 'Rule',
     name,
     implicit: false,
     conditions: null,
     block,
-    span: span(start, st.pos),
+    span: sp,
   };
-  return { kind: 'ParameterizedRule', parameters, rule, span: span(start, st.pos) };
+  // Its own span object, as the rule's: nodes share no mutable parts.
+  const sp2 = { start: start, end: st.pos };
+  return { kind: 'ParameterizedRule', parameters, rule, span: sp2 };
 }
 
 /** `rule name [when …] { body }` (DSL-03). */
@@ -108,5 +111,6 @@ export function parseNamedRule(st: State): Rule | Fail {
   if (conditions instanceof Fail) return conditions;
   const block = parseBlock(st, parseRuleBodyClause);
   if (block instanceof Fail) return commit(block);
-  return { kind: 'Rule', name, implicit: false, conditions, block, span: span(start, st.pos) };
+  const sp = { start: start, end: st.pos };
+  return { kind: 'Rule', name, implicit: false, conditions, block, span: sp };
 }

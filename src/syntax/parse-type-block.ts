@@ -2,7 +2,6 @@
  * Type blocks (DSL-11): `AWS::S3::Bucket [when …] { … }` and the single-clause
  * form, with the `Resources.*[ Type == … ]` query they stand for.
  */
-import { span } from '../diag/span.js';
 import type { Block, GuardClause, QueryPart, TypeBlock } from './ast.js';
 import { parseClause } from './parse-clause.js';
 import { parseBlock } from './parse-cnf.js';
@@ -49,7 +48,7 @@ function typeBlockQuery(
   start: number,
   location: { line: number; column: number },
 ): QueryPart[] {
-  const at = span(start, start);
+  const at = { start: start, end: start };
   return [
     { kind: 'Key', name: 'Resources', span: at },
     { kind: 'AllValues', capture: null, span: at },
@@ -110,13 +109,14 @@ export function parseTypeBlock(st: State): TypeBlock | Fail {
       block = { assignments: [], conjunctions: [[single]] };
     }
   }
+  const sp = { start: start, end: st.pos };
   return {
     kind: 'TypeBlock',
     typeName,
     conditions,
     block,
     query: typeBlockQuery(typeName, start, location),
-    span: span(start, st.pos),
+    span: sp,
   };
 }
 

@@ -2,7 +2,6 @@
  * `when` conditions and `when` blocks (DSL-07). The block's item parser is a
  * parameter: nested blocks take clauses, rule bodies also rule references.
  */
-import { span } from '../diag/span.js';
 import type { Conjunctions, GuardClause, WhenBlock, WhenCondition } from './ast.js';
 import type { Parser } from './combinators.js';
 import { parseBlock, parseCnf } from './parse-cnf.js';
@@ -13,7 +12,9 @@ import { afterTrivia, commit, Fail, miss, requireTrivia, type State, skipTrivia 
 export function whenAhead(st: State): boolean {
   const text = st.text;
   const at = afterTrivia(text, st.pos);
-  return text.startsWith('when', at) || text.startsWith('WHEN', at);
+  const c = text.charCodeAt(at);
+  // w W: asked before every clause, so the letter is tested before the words.
+  return (c === 0x77 || c === 0x57) && (text.startsWith('when', at) || text.startsWith('WHEN', at));
 }
 
 /** `when CONDITIONS` (DSL-07); committed once the keyword is read. */
@@ -58,5 +59,6 @@ export function parseWhenBlock(st: State, item: Parser<GuardClause>): WhenBlock 
   if (conditions instanceof Fail) return conditions;
   const block = parseBlock(st, item);
   if (block instanceof Fail) return block;
-  return { kind: 'WhenBlock', conditions, block, span: span(start, st.pos) };
+  const sp = { start: start, end: st.pos };
+  return { kind: 'WhenBlock', conditions, block, span: sp };
 }

@@ -3,7 +3,6 @@
  * and the entry point that turns a failure into a GuardError (parse-error.ts).
  */
 import type { GuardError } from '../diag/errors.js';
-import { span } from '../diag/span.js';
 import type { LetExpr, ParameterizedRule, Rule, RuleClause, RulesFile } from './ast.js';
 import { parseClause } from './parse-clause.js';
 import { parseDisjunction } from './parse-cnf.js';
@@ -113,21 +112,23 @@ function parseFile(st: State): RulesFile | null | Fail {
   if (!st.atEnd) return miss(st.pos);
   if (defaults.length > 0) {
     // DSL-02: top-level clauses form an implicit rule, evaluated first.
+    const sp = { start: fileStart, end: st.text.length };
     rules.unshift({
       kind: 'Rule',
       name: 'default',
       implicit: true,
       conditions: null,
       block: { assignments: [], conjunctions: defaults },
-      span: span(fileStart, st.text.length),
+      span: sp,
     });
   }
+  const sp = { start: 0, end: st.text.length };
   return {
     kind: 'RulesFile',
     assignments,
     rules,
     parameterizedRules,
-    span: span(0, st.text.length),
+    span: sp,
   };
 }
 

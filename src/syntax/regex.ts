@@ -49,14 +49,62 @@ const CACHE_LIMIT = 4096;
 export function translateRegexDetailed(pattern: string): DetailedRegexTranslation {
   let t = cache.get(pattern);
   if (t === undefined) {
-    t = translateUncached(pattern);
+    t = translateLiteral(pattern) ?? translateUncached(pattern);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(pattern, t);
   }
   return t;
 }
 
-function translateUncached(pattern: string): DetailedRegexTranslation {
+/** ASCII characters that mean something outside a class (Rust `regex`): `\ . + * ? ( ) | [ ] { } ^ $`. */
+const META = new Set([...'\\.+*?()|[]{}^$'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The translation of a pattern that is plain text, with escaped
+ * metacharacters, between an optional `^` and an optional `$`; null for any
+ * other pattern. Almost half the distinct patterns in rules files are such
+ * text (`^i3\.metal$`, `^arn:aws:`), and this writes what parse and emit
+ * would (each character as regex-emit.ts writes a literal, the anchors as
+ * themselves, no groups) without building a tree or compiling a RegExp.
+ */
+export function translateLiteral(pattern: string): DetailedRegexTranslation | null {
+  const n = pattern.length;
+  let source = '';
+  let i = 0;
+  if (pattern.charCodeAt(0) === 0x5e) {
+    source = '^';
+    i = 1;
+  }
+  while (i < n) {
+    const c = pattern.charCodeAt(i);
+    if (c === 0x5c) {
+      const d = pattern.charCodeAt(i + 1);
+      if (!META.has(d)) return null;
+      source += literalChar(d);
+      i += 2;
+    } else if (c === 0x24 && i === n - 1) {
+      source += '$';
+      i++;
+    } else if (c >= 0x20 && c <= 0x7e && !META.has(c)) {
+      source += literalChar(c);
+      i++;
+    } else {
+      return null;
+    }
+  }
+  return { ok: true, source, flags: 'v', groupMap: [0], names: new Map() };
+}
+
+/** An ASCII character as regex-emit.ts writes a literal: letters and digits as is, the rest as `\u{…}`. */
+function literalChar(c: number): string {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+    return String.fromCharCode(c);
+  }
+  return `\\u{${c.toString(16)}}`;
+}
+
+/** The full translation: parse, emit, compile (exported for the fast path's tests). */
+export function translateUncached(pattern: string): DetailedRegexTranslation {
   try {
     const parsed = parseGuardRegex(pattern);
     const emitted = emitJsRegex(parsed);

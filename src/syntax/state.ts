@@ -20,17 +20,34 @@
 
 /** Why a production gave up, and where. */
 export class Fail {
-  constructor(
-    /** Fatal failures stop all backtracking. */
-    readonly fatal: boolean,
-    /** UTF-16 offset the reference reports (its error "fragment" starts here). */
-    readonly pos: number,
-    /** The reference's `when handling` text; '' when it has none. */
-    readonly context: string,
-    /** Set only for the nesting-depth guard, which tsguard adds. */
-    readonly tooDeep = false,
-  ) {}
+  // Declared, then assigned in the constructor: with ES2022 class fields a
+  // field list compiles to one define-property step per field before the
+  // constructor body, which a cold parse (thousands of misses, interpreted)
+  // pays on every failure.
+  /** Fatal failures stop all backtracking. */
+  declare readonly fatal: boolean;
+  /** UTF-16 offset the reference reports (its error "fragment" starts here). */
+  declare readonly pos: number;
+  /** The reference's `when handling` text; '' when it has none. */
+  declare readonly context: string;
+  /** Set only for the nesting-depth guard, which tsguard adds. */
+  declare readonly tooDeep: boolean;
+
+  constructor(fatal: boolean, pos: number, context: string, tooDeep: boolean) {
+    this.fatal = fatal;
+    this.pos = pos;
+    this.context = context;
+    this.tooDeep = tooDeep;
+  }
 }
+
+// `x instanceof Fail` follows every production. It first looks up
+// Symbol.hasInstance on Fail, which a class inherits from Function.prototype:
+// one step further up than an own property. The same built-in function,
+// installed on Fail itself, keeps V8's fast path and shortens the lookup.
+Object.defineProperty(Fail, Symbol.hasInstance, {
+  value: Function.prototype[Symbol.hasInstance],
+});
 
 export function isFail(value: unknown): value is Fail {
   return value instanceof Fail;
@@ -38,7 +55,7 @@ export function isFail(value: unknown): value is Fail {
 
 /** A recoverable failure at `pos`. */
 export function miss(pos: number, context = ''): Fail {
-  return new Fail(false, pos, context);
+  return new Fail(false, pos, context, false);
 }
 
 /** Turns a recoverable failure into a fatal one (the grammar has committed). */
@@ -54,7 +71,7 @@ export function commit(f: Fail): Fail {
 export function withContext(f: Fail, start: number, label: string): Fail {
   if (f.tooDeep) return f;
   const context = f.context === '' ? label : `${label}/${f.context}`;
-  return new Fail(f.fatal, start, context);
+  return new Fail(f.fatal, start, context, false);
 }
 
 /** Nesting deeper than this is refused rather than risking the JS stack. */
@@ -62,37 +79,59 @@ export const MAX_DEPTH = 256;
 
 /** Mutable cursor over one rules-file text. */
 export class State {
-  pos = 0;
-  depth = 0;
+  // Fields declared and assigned in the constructor, for the reason given at
+  // `Fail` (one State per file, but the same shape either way).
+  declare readonly text: string;
+  declare readonly fileName: string;
+  declare pos: number;
+  declare depth: number;
   /** Offset just after a well-formed `name(` whose name/arity 3.2.0 rejects, for a clearer message. */
-  badCall: {
+  declare badCall: {
     readonly at: number;
     readonly start: number;
     readonly message: string;
     readonly unknown: boolean;
-  } | null = null;
+  } | null;
   /**
-   * Results of parsing a query at a given offset. Alternatives that start with
-   * a query (block clause, then access clause) re-read the same text; without
-   * this, nested filters cost time exponential in their depth.
+   * Results of parsing a query at a given offset, for the queries that hold
+   * clauses (filters, map-key filters): alternatives that start with a query
+   * (block clause, then access clause) re-read the same text, and without
+   * this, nested filters cost time exponential in their depth. Created on
+   * first use (most files need the one-entry cache below only).
    */
-  readonly queryMemo = new Map<number, { readonly result: unknown; readonly end: number }>();
-  /** The most recent entry of queryMemo, checked first (parse-query.ts). */
-  lastQueryAt = -1;
-  lastQueryEnd = 0;
-  lastQuery: unknown = null;
+  declare queryMemo: Map<number, { readonly result: unknown; readonly end: number }> | null;
+  /** How many filters and map-key filters have been entered (tells parseAccess what to memoize). */
+  declare nestedQueries: number;
+  /** The most recent query parsed, checked first (parse-query.ts). */
+  declare lastQueryAt: number;
+  declare lastQueryEnd: number;
+  declare lastQuery: unknown;
   /** The last regex literal that did not compile, for a clearer message. */
-  badRegex: { readonly at: number; readonly message: string } | null = null;
-  /** Offset of the last `locate`, and its line (0-based). */
-  lastOffset = 0;
-  lastLine = 0;
+  declare badRegex: { readonly at: number; readonly message: string } | null;
+  /** Offset of the last `locate`, its line (0-based) and the offset that line starts at. */
+  declare lastOffset: number;
+  declare lastLine: number;
+  declare lastLineStart: number;
   /** Whether the text is all ASCII (columns are then offset differences); null until asked. */
-  asciiText: boolean | null = null;
+  declare asciiText: boolean | null;
 
-  constructor(
-    readonly text: string,
-    readonly fileName: string,
-  ) {}
+  constructor(text: string, fileName: string) {
+    this.text = text;
+    this.fileName = fileName;
+    this.pos = 0;
+    this.depth = 0;
+    this.badCall = null;
+    this.queryMemo = null;
+    this.nestedQueries = 0;
+    this.lastQueryAt = -1;
+    this.lastQueryEnd = 0;
+    this.lastQuery = null;
+    this.badRegex = null;
+    this.lastOffset = 0;
+    this.lastLine = 0;
+    this.lastLineStart = 0;
+    this.asciiText = null;
+  }
 
   get atEnd(): boolean {
     return this.pos >= this.text.length;
@@ -169,7 +208,8 @@ export function skipTrivia(st: State): void {
   const text = st.text;
   let pos = st.pos;
   // Char codes rather than one-character strings: this runs before almost
-  // every token, so it is the parser's innermost loop.
+  // every token, so it is the parser's innermost loop. (A sticky regex for
+  // the runs was tried: about as many instructions, once its call is paid.)
   for (;;) {
     const c = text.charCodeAt(pos);
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) {
@@ -216,24 +256,40 @@ export function parseName(st: State): string | Fail {
  * none. Lets hot paths look before they commit to a slice or a Fail.
  */
 export function nameEnd(text: string, start: number): number {
-  if (!isAsciiAlphaCode(text.charCodeAt(start))) return start;
+  // One table load per character instead of a call and a chain of range
+  // tests: names are most of a rules file's text, and this loop runs
+  // interpreted in a cold parse.
+  const c0 = text.charCodeAt(start);
+  if (!(c0 < 0x80) || NAME_CHAR[c0] !== NAME_START) return start;
   let pos = start + 1;
   for (;;) {
     const c = text.charCodeAt(pos);
     if (c < 0x80) {
-      // ASCII letters, digits and `_`; NaN (the end) fails every test.
-      if (isAsciiAlphaCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f) pos++;
+      // ASCII letters, digits and `_`.
+      if (NAME_CHAR[c] !== 0) pos++;
       else break;
     } else if (pos < text.length) {
       const ch = codePointAt(text, pos);
       if (isAlnum(ch)) pos += ch.length;
       else break;
     } else {
+      // NaN: the end of the text.
       break;
     }
   }
   return pos;
 }
+
+/** NAME_START for ASCII letters, 1 for digits and `_`, 0 for the other ASCII characters (LEX-03). */
+const NAME_START = 2;
+const NAME_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0x30; c <= 0x39; c++) table[c] = 1;
+  table[0x5f] = 1;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = NAME_START;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = NAME_START;
+  return table;
+})();
 
 /** Offset of the first character after blanks and comments from `pos` (skipTrivia without moving). */
 export function afterTrivia(text: string, pos: number): number {
@@ -302,11 +358,21 @@ export function locate(st: State, offset: number, bytes = false): { line: number
   // start, whose JS step per line cost ~8 % of a cold parse.
   const prev = st.lastOffset;
   let line = st.lastLine;
-  if (offset > prev) line += newlinesIn(text, prev, offset);
-  else if (offset < prev) line -= newlinesIn(text, offset, prev);
+  let lineStart = st.lastLineStart;
+  if (offset > prev) {
+    // Going forward, the last line end passed is where the line starts (a
+    // backward lastIndexOf is a call into the runtime, not a builtin).
+    for (let i = text.indexOf('\n', prev); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+  } else if (offset < prev) {
+    line -= newlinesIn(text, offset, prev);
+    lineStart = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  }
   st.lastOffset = offset;
   st.lastLine = line;
-  const lineStart = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  st.lastLineStart = lineStart;
   // In an ASCII text (one native regex test per file) columns and bytes are
   // plain differences: `measure` would count one per character.
   let ascii = st.asciiText;
