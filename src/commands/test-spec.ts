@@ -8,6 +8,7 @@
 
 import { loadStandardDocument } from '../data/load-standard.js';
 import { rebaseValue } from '../data/rebase.js';
+import { plainScalarText } from '../data/standard-values.js';
 import type { MapValue, Value } from '../data/value.js';
 import { isGuardError } from '../diag/errors.js';
 import { parseSpecJson } from './test-spec-json.js';
@@ -25,20 +26,12 @@ function hasNoDocument(text: string): boolean {
 
 /**
  * serde_yaml deserializes a `String` from any scalar by its text (`name: 5`
- * → "5", `name: true` → "true"); null, lists and maps do not fit.
+ * → "5", `name: 1.50` → "1.50", `name: True` → "True"); null, lists and maps
+ * do not fit; a tag does not matter (`!Ref x` → "x"). The standard loader
+ * keeps the text where the Value does not show it (plainScalarText).
  */
 function scalarText(v: Value): string | undefined {
-  switch (v.kind) {
-    case 'string':
-      return v.value;
-    case 'bool':
-    case 'int':
-      return String(v.value);
-    case 'float':
-      return Number.isInteger(v.value) ? v.value.toFixed(1) : String(v.value);
-    default:
-      return undefined;
-  }
+  return plainScalarText(v) ?? (v.kind === 'string' ? v.value : undefined);
 }
 
 /** One list entry as a TestSpec, or `undefined` when it does not have the shape. */

@@ -40,7 +40,7 @@ import {
   STANDARD_TYPING,
   standardList,
   standardMap,
-  standardScalarValue,
+  standardScalar,
   typeStandardScalar,
 } from './standard-values.js';
 import type { Value } from './value.js';
@@ -227,8 +227,8 @@ function build(ctx: Ctx, node: Node | null | undefined, path: string, depth: num
         ? ctx.blockTexts.get(node.range[0])
         : undefined;
     const text = fromLibyaml ?? fromBlock ?? String(node.value ?? '');
-    const typed = typeScalar(ctx, text, node.type === 'PLAIN' || node.type === undefined, tag);
-    return standardScalarValue(typed, tag, path);
+    const isPlain = node.type === 'PLAIN' || node.type === undefined;
+    return standardScalar(text, isPlain, typeScalar(ctx, text, isPlain, tag), tag, path);
   }
   if (isSeq(node)) {
     return standardList(tag, path, (listPath) =>

@@ -44,6 +44,38 @@ export function typeStandardScalar(
   return r === 'range' ? { kind: 'range' } : r;
 }
 
+/**
+ * The source text of scalars whose Value no longer shows it: plain scalars
+ * typed as numbers or booleans, and tagged scalars. serde_yaml deserializes
+ * a `String` field from any scalar by its text, whatever it types as and
+ * whatever its tag (`name: 1.50` is "1.50", `0x1F` "0x1F", `True` "True",
+ * `!!float 1` "1", `!Ref x` "x"; checked with `cfn-guard test`); readers of
+ * such fields (test specs' `name`, TEST-02) ask here.
+ */
+const plainTexts = new WeakMap<Value, string>();
+
+/** The text a scalar was written with, when its Value does not show it. */
+export function plainScalarText(v: Value): string | undefined {
+  return plainTexts.get(v);
+}
+
+/** standardScalarValue, remembering the scalar's text where the Value hides it. */
+export function standardScalar(
+  text: string,
+  isPlain: boolean,
+  typed: ScalarResult,
+  tag: string | undefined,
+  path: string,
+): Value {
+  const v = standardScalarValue(typed, tag, path);
+  // A tag does not change the text serde_yaml hands over (`!!float 1` is
+  // "1", `!Ref x` is "x"), and for plain scalars only non-strings differ.
+  if (tag !== undefined || (isPlain && typed.kind !== 'string' && typed.kind !== 'null')) {
+    plainTexts.set(v, text);
+  }
+  return v;
+}
+
 /** A typed scalar as a Value, wrapped when a short-form function tags it (YAML-04). */
 export function standardScalarValue(
   typed: ScalarResult,
@@ -155,7 +187,7 @@ export const STANDARD_TYPING: ScanTyping = {
     const typed = typeStandardScalar(text, isPlain, tag);
     // A bad core tag or an integer out of range is an error: the full route reports it.
     if (typed.kind === 'bad-core' || typed.kind === 'range') return undefined;
-    return standardScalarValue(typed, tag, path);
+    return standardScalar(text, isPlain, typed, tag, path);
   },
   list: (tag, path, _line, _col, items) => standardList(tag, path, () => items),
   map: (entries, _keyPos, path) => standardMap(entries, path),

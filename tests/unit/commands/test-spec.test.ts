@@ -74,6 +74,31 @@ describe('parseTestSpecs success', () => {
     expect(r.specs[1]?.input.kind).toBe('null');
   });
 
+  // serde_yaml hands a String field the scalar's text, whatever it types as
+  // and whatever its tag; each name as `cfn-guard test` prints it.
+  test.each([
+    ['0x1F', '0x1F'],
+    ['1.50', '1.50'],
+    ['1e3', '1e3'],
+    ['True', 'True'],
+    ['-0', '-0'],
+    ['+5', '+5'],
+    ['.inf', '.inf'],
+    ['0o17', '0o17'],
+    ['012', '012'],
+    ["'quoted'", 'quoted'],
+    ['!!int 5', '5'],
+    ['!!float 1', '1'],
+    ['!Ref x', 'x'],
+    ['!GetAtt a.b', 'a.b'],
+    ['~', undefined],
+  ])('name: %s is %j', (written, name) => {
+    const text = `- name: ${written}\n  input: {}\n  expectations:\n    rules:\n      r: FAIL\n`;
+    const r = parseTestSpecs(text, 's.yaml');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.specs[0]?.name).toBe(name);
+  });
+
   test('inputs are documents of their own: paths start at the root, aliases expand', () => {
     const r = parseTestSpecs(
       '- input: &x {Resources: {B: {Type: T}}}\n  expectations: {rules: {}}\n- input: *x\n  expectations: {rules: {}}\n',
