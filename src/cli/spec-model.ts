@@ -55,6 +55,18 @@ export interface CommandSpec {
 }
 
 export const OUTPUT_FORMATS = ['single-line-summary', 'json', 'yaml', 'junit', 'sarif'] as const;
+
+/** `-o/--output-format`, the same for validate and test. */
+export const OUTPUT_FORMAT_ARG: ArgSpec = {
+  id: 'output-format',
+  short: 'o',
+  long: 'output-format',
+  kind: 'single',
+  valueName: 'OUTPUT_FORMAT',
+  possibleValues: OUTPUT_FORMATS,
+  defaultValue: 'single-line-summary',
+  help: 'Specify the format in which the output should be displayed',
+};
 export const SHOW_SUMMARY = ['all', 'pass', 'fail', 'skip', 'none'] as const;
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 

@@ -6,7 +6,7 @@ import {
   type ArgSpec,
   type CommandSpec,
   lines,
-  OUTPUT_FORMATS,
+  OUTPUT_FORMAT_ARG,
   SHOW_SUMMARY,
   structGroup,
 } from './spec-model.js';
@@ -62,16 +62,7 @@ const validateArgs: readonly ArgSpec[] = [
     possibleValues: ['CFNTemplate'],
     help: 'Specify the type of data file used for improved messaging - ex: CFNTemplate',
   },
-  {
-    id: 'output-format',
-    short: 'o',
-    long: 'output-format',
-    kind: 'single',
-    valueName: 'OUTPUT_FORMAT',
-    possibleValues: OUTPUT_FORMATS,
-    defaultValue: 'single-line-summary',
-    help: 'Specify the format in which the output should be displayed',
-  },
+  OUTPUT_FORMAT_ARG,
   {
     id: 'show-summary',
     short: 'S',

@@ -17,7 +17,7 @@ import {
   type ArgSpec,
   type CommandSpec,
   lines,
-  OUTPUT_FORMATS,
+  OUTPUT_FORMAT_ARG,
   SHELLS,
   structGroup,
 } from './spec-model.js';
@@ -68,16 +68,7 @@ const testArgs: readonly ArgSpec[] = [
     help: 'Sort by last modified times within a directory',
   },
   { id: 'verbose', short: 'v', long: 'verbose', kind: 'flag', help: 'Verbose logging' },
-  {
-    id: 'output-format',
-    short: 'o',
-    long: 'output-format',
-    kind: 'single',
-    valueName: 'OUTPUT_FORMAT',
-    possibleValues: OUTPUT_FORMATS,
-    defaultValue: 'single-line-summary',
-    help: 'Specify the format in which the output should be displayed',
-  },
+  OUTPUT_FORMAT_ARG,
   {
     // tsguard's own flag (not in cfn-guard): see docs/test-command.md.
     id: 'strict',

@@ -5,7 +5,7 @@
  */
 import { formatPathValue, formatValuePath } from '../data/display.js';
 import type { Value } from '../data/value.js';
-import type { QueryResult } from '../eval/query-result.js';
+import type { QueryResult, Unresolved } from '../eval/query-result.js';
 import type { ClauseCheck, Comparison } from '../eval/result.js';
 import type { ClauseReport, Messages, ReportLocation } from './file-report-types.js';
 
@@ -178,17 +178,7 @@ export function clauseReports(check: ClauseCheck, context: string): ClauseReport
         ];
       }
       return [
-        {
-          kind: 'UnaryClause',
-          context,
-          check: { kind: 'UnResolved', value: from, comparison: check.comparison },
-          messages: lazyMessages(
-            custom,
-            () =>
-              `Check was not compliant as property [${from.remainingQuery}] is missing. Value traversed to [${formatPathValue(from.traversedTo)}].${err}`,
-            locationOf(from.traversedTo),
-          ),
-        },
+        unresolvedReport('UnaryClause', context, from, check.comparison, custom, 'is missing', err),
       ];
     }
     case 'Comparison': {
@@ -197,36 +187,18 @@ export function clauseReports(check: ClauseCheck, context: string): ClauseReport
       const err = check.message === null ? '' : ` Error = [${check.message}]`;
       const from = check.from;
       if (!from.resolved) {
+        const missing = 'to compare from is missing';
         return [
-          {
-            kind: 'BinaryClause',
-            context,
-            check: { kind: 'UnResolved', value: from, comparison: check.comparison },
-            messages: lazyMessages(
-              custom,
-              () =>
-                `Check was not compliant as property [${from.remainingQuery}] to compare from is missing. Value traversed to [${formatPathValue(from.traversedTo)}].${err}`,
-              locationOf(from.traversedTo),
-            ),
-          },
+          unresolvedReport('BinaryClause', context, from, check.comparison, custom, missing, err),
         ];
       }
       const to = check.to;
       // A resolved LHS without an RHS record contributes nothing (as in the reference).
       if (to === null) return [];
       if (!to.resolved) {
+        const missing = 'to compare to is missing';
         return [
-          {
-            kind: 'BinaryClause',
-            context,
-            check: { kind: 'UnResolved', value: to, comparison: check.comparison },
-            messages: lazyMessages(
-              custom,
-              () =>
-                `Check was not compliant as property [${to.remainingQuery}] to compare to is missing. Value traversed to [${formatPathValue(to.traversedTo)}].${err}`,
-              locationOf(to.traversedTo),
-            ),
-          },
+          unresolvedReport('BinaryClause', context, to, check.comparison, custom, missing, err),
         ];
       }
       return [
@@ -271,4 +243,31 @@ export function clauseReports(check: ClauseCheck, context: string): ClauseReport
 
 function assertNever(x: never): never {
   throw new Error(`unexpected clause check ${JSON.stringify(x)}`);
+}
+
+/**
+ * A clause one of whose sides did not resolve; `missing` is the reference's
+ * phrase for which side (`is missing`, `to compare from is missing`, …) and
+ * `err` its error suffix, whose spacing differs between unary and binary
+ * clauses.
+ */
+function unresolvedReport(
+  kind: 'UnaryClause' | 'BinaryClause',
+  context: string,
+  value: Unresolved,
+  comparison: Comparison,
+  custom: string,
+  missing: string,
+  err: string,
+): ClauseReport {
+  const check = { kind: 'UnResolved', value, comparison } as const;
+  const messages = lazyMessages(
+    custom,
+    () =>
+      `Check was not compliant as property [${value.remainingQuery}] ${missing}. Value traversed to [${formatPathValue(value.traversedTo)}].${err}`,
+    locationOf(value.traversedTo),
+  );
+  return kind === 'UnaryClause'
+    ? { kind, context, check, messages }
+    : { kind, context, check, messages };
 }

@@ -11,12 +11,18 @@ export interface CliRun {
   readonly exit: number;
 }
 
-export async function runCliIn(cwd: string, args: readonly string[], stdin = ''): Promise<CliRun> {
+export async function runCliIn(
+  cwd: string,
+  args: readonly string[],
+  stdin = '',
+  env?: Readonly<Record<string, string | undefined>>,
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io = nodeIo({
     cwd,
     stdin,
+    ...(env === undefined ? {} : { env }),
     stdout: {
       write: (t) => {
         stdout += t;

@@ -194,24 +194,12 @@ describe('an invalid TSGUARD_THREADS', () => {
       const dir = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
       writeFileSync(join(dir, 'r.guard'), RULE);
       writeFileSync(join(dir, 'd.yaml'), 'Resources: {}\n');
-      let stdout = '';
-      let stderr = '';
-      const io = nodeIo({
-        cwd: dir,
-        stdin: '',
-        env: { TSGUARD_THREADS: value },
-        stdout: {
-          write: (t) => {
-            stdout += t;
-          },
-        },
-        stderr: {
-          write: (t) => {
-            stderr += t;
-          },
-        },
-      });
-      const exit = await runCli(['validate', '-r', 'r.guard', '-d', 'd.yaml'], io);
+      const { exit, stdout, stderr } = await runCliIn(
+        dir,
+        ['validate', '-r', 'r.guard', '-d', 'd.yaml'],
+        '',
+        { TSGUARD_THREADS: value },
+      );
       expect(exit).toBe(255);
       expect(stdout).toBe('');
       expect(stderr).toBe(
