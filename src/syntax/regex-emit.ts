@@ -5,6 +5,13 @@ import {
   type RegexNode,
   RegexSyntaxError,
 } from './regex-ast.js';
+import {
+  caseInsensitiveClass,
+  caseInsensitiveLiteral,
+  foldsBeyondReference,
+  hasCaseVariants,
+  rangeHasCaseVariants,
+} from './regex-case.js';
 
 /**
  * Emits a parsed Guard regex as JavaScript RegExp source for the `v` flag
@@ -15,6 +22,9 @@ import {
  *    multi-line `^`/`$` are look-arounds on `\n` alone;
  *  - `\d` `\s` `\w` `\b` are Unicode (`\p{Nd}`, `\p{White_Space}`, UTS#18 word);
  *  - atomic groups and possessive repeats become `(?=(X))\k`.
+ *  - a pattern that mixes case-sensitive and case-insensitive parts has no
+ *    `i` flag; its case-insensitive literals and classes list their case
+ *    variants (regex-case.ts).
  * Anything whose meaning would change is refused (RegexSyntaxError).
  */
 
@@ -60,9 +70,9 @@ function char(cp: number): string {
   return `\\u{${cp.toString(16)}}`;
 }
 
+/** Does case-insensitivity change what this code point matches? (Unicode simple case folding) */
 function hasCase(cp: number): boolean {
-  const s = String.fromCodePoint(cp);
-  return s.toLowerCase() !== s || s.toUpperCase() !== s;
+  return hasCaseVariants(cp);
 }
 
 /** Does case-insensitivity change what this class matches? (conservative: yes when unsure) */
@@ -81,11 +91,8 @@ function itemHasCase(item: ClassItem): boolean {
   switch (item.kind) {
     case 'Char':
       return hasCase(item.cp);
-    case 'Range': {
-      if (item.hi - item.lo > 0x3000) return true;
-      for (let cp = item.lo; cp <= item.hi; cp++) if (hasCase(cp)) return true;
-      return false;
-    }
+    case 'Range':
+      return rangeHasCaseVariants(item.lo, item.hi);
     case 'Perl':
       return false; // \d \s \w and hex digits are closed under case folding
     case 'Prop':
@@ -97,11 +104,21 @@ function itemHasCase(item: ClassItem): boolean {
   }
 }
 
-/** Case-insensitivity of the whole pattern; refuses patterns that mix both. */
-function caseMode(root: RegexNode): boolean {
+/**
+ * How the pattern handles case: 'sensitive' (no flag), 'insensitive' (the
+ * whole pattern under the `i` flag) or 'mixed' (no flag; case-insensitive
+ * parts list their variants). Parts whose letters have no case variants do
+ * not count either way, so `(?i:[0-9]+)x` is simply case-sensitive. A
+ * case-insensitive pattern whose `i` flag would fold characters the
+ * reference does not (newer Unicode data) is emitted as 'mixed' too.
+ */
+type CaseMode = 'sensitive' | 'insensitive' | 'mixed';
+
+function caseMode(root: RegexNode): CaseMode {
   let sensitive = false;
   let insensitive = false;
   let backref = false;
+  let beyond = false;
   const note = (caseInsensitive: boolean): void => {
     if (caseInsensitive) insensitive = true;
     else sensitive = true;
@@ -110,9 +127,11 @@ function caseMode(root: RegexNode): boolean {
     switch (n.kind) {
       case 'Literal':
         if (hasCase(n.cp)) note(n.caseInsensitive);
+        else if (n.caseInsensitive && foldsBeyondReference(n.cp)) beyond = true;
         return;
       case 'Class':
         if (setHasCase(n.set)) note(n.caseInsensitive);
+        if (n.caseInsensitive && !beyond && foldsBeyondReference(emitSet(n.set))) beyond = true;
         return;
       case 'Backref':
         backref = true;
@@ -134,15 +153,11 @@ function caseMode(root: RegexNode): boolean {
     }
   };
   visit(root);
-  if (sensitive && insensitive) {
-    refuse(
-      'it mixes case-sensitive and case-insensitive parts (JavaScript in Node 20 has no scoped (?i:…))',
-    );
-  }
   if (insensitive && backref) {
     refuse('backreferences are case-sensitive in Guard even under (?i), but not in JavaScript');
   }
-  return insensitive;
+  if (!insensitive) return beyond ? 'mixed' : 'sensitive';
+  return sensitive || beyond ? 'mixed' : 'insensitive';
 }
 
 /** Length in characters when fixed (fancy-regex only allows such look-behinds). */
@@ -325,7 +340,14 @@ class Emitter {
   readonly groupMap: number[] = [0];
   private readonly usableNames: ReadonlySet<string>;
 
-  constructor(parsed: ParsedRegex) {
+  /**
+   * @param explicitCase emit case-insensitive literals and classes with their
+   * case variants spelled out (a 'mixed' pattern, emitted without `i`).
+   */
+  constructor(
+    parsed: ParsedRegex,
+    private readonly explicitCase: boolean,
+  ) {
     // Rust lets a later group reuse a name (the last one wins); JavaScript
     // rejects duplicates, so only unique, valid names are kept in the source.
     const counts = new Map<string, number>();
@@ -345,11 +367,15 @@ class Emitter {
       case 'Empty':
         return '';
       case 'Literal':
-        return char(n.cp);
+        return this.explicitCase && n.caseInsensitive
+          ? caseInsensitiveLiteral(n.cp, char)
+          : char(n.cp);
       case 'Any':
         return n.dotAll ? '[\\s\\S]' : '[^\\n]';
       case 'Class':
-        return emitSet(n.set);
+        return this.explicitCase && n.caseInsensitive
+          ? caseInsensitiveClass(emitSet(n.set), char)
+          : emitSet(n.set);
       case 'Assert':
         return ASSERTIONS[n.which] ?? '';
       case 'Group': {
@@ -395,8 +421,8 @@ class Emitter {
 export function emitJsRegex(parsed: ParsedRegex): Emitted {
   checkLookBehinds(parsed.root);
   checkBackrefs(parsed.root, new Set(), false);
-  const insensitive = caseMode(parsed.root);
-  const emitter = new Emitter(parsed);
+  const mode = caseMode(parsed.root);
+  const emitter = new Emitter(parsed, mode === 'mixed');
   const source = emitter.emit(parsed.root);
-  return { source, flags: insensitive ? 'iv' : 'v', groupMap: emitter.groupMap };
+  return { source, flags: mode === 'insensitive' ? 'iv' : 'v', groupMap: emitter.groupMap };
 }
