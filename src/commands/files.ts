@@ -4,7 +4,7 @@
  * Everything goes through `Io`, so the walk is testable on temp folders.
  */
 import { GuardError } from '../diag/errors.js';
-import { type DirEntry, type Io, resolvePath } from './io.js';
+import type { DirEntry, Io } from './io.js';
 import { describeIoError } from './io-errors.js';
 
 /** Directory scans keep only these rules files (CLI-VAL-01). */
@@ -152,7 +152,7 @@ export function expandDataPaths(io: Io, paths: readonly string[], order: FileOrd
     assertPathExists(io, path);
     for (const file of walkFiles(io, path, order)) {
       if (hasExtension(baseName(file), DATA_EXTENSIONS)) {
-        out.push({ path: file, name: io.realpath(resolvePath(io, file)) });
+        out.push({ path: file, name: io.realpath(file) });
       }
     }
   }

@@ -12,7 +12,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 
 export interface FileStat {
   readonly isFile: boolean;
@@ -57,11 +57,6 @@ export interface Io {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Resolve a command-line path against the Io's working directory. */
-export function resolvePath(io: Pick<Io, 'cwd'>, path: string): string {
-  return isAbsolute(path) ? path : resolve(io.cwd, path);
-}
-
 export interface NodeIoOptions {
   /** Working directory (default: `process.cwd()`). */
   readonly cwd?: string;
@@ -80,7 +75,14 @@ export interface NodeIoOptions {
  */
 export function nodeIo(options: NodeIoOptions = {}): Io {
   const cwd = options.cwd ?? process.cwd();
-  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(cwd, p));
+  // Relative paths are resolved by the kernel, as the reference's Rust
+  // std::fs resolves them (`a/../b` climbs from where `a` really is, and
+  // fails when `a` does not exist), not lexically by path.resolve; that also
+  // saves a resolve per rules file. An empty path stays empty, so it does
+  // not exist (as in the reference) instead of naming the working directory.
+  const own = cwd === process.cwd();
+  const abs = (p: string): string =>
+    p === '' || own || isAbsolute(p) ? p : `${cwd.endsWith('/') ? cwd : `${cwd}/`}${p}`;
   const stdinText = options.stdin;
   return {
     cwd,
@@ -105,7 +107,9 @@ export function nodeIo(options: NodeIoOptions = {}): Io {
       }
     },
     listDir: (path) => readdirSync(abs(path), { withFileTypes: true }).map(direntOf),
-    realpath: (path) => realpathSync(abs(path)),
+    // The native call (libc realpath) resolves `..` after a link as the kernel
+    // does; the JavaScript one resolves the path lexically first.
+    realpath: (path) => realpathSync.native(abs(path)),
     stdout: options.stdout ?? { write: (text) => void process.stdout.write(text) },
     stderr: options.stderr ?? { write: (text) => void process.stderr.write(text) },
   };

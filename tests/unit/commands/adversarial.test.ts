@@ -4,7 +4,7 @@
  * exit code, and never a stack trace. Runs the real CLI in-process on temp
  * folders.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -207,4 +207,42 @@ describe('an invalid TSGUARD_THREADS', () => {
       );
     },
   );
+});
+
+describe('paths are resolved by the kernel, as the reference resolves them', () => {
+  test.each([
+    [['validate', '-r', '', '-d', 'd.yaml'], 'Error occurred The path `` does not exist\n'],
+    [['validate', '-r', 'r.guard', '-d', ''], 'Error occurred The path `` does not exist\n'],
+    [
+      ['validate', '-r', 'r.guard', '-d', 'nowhere/../d.yaml'],
+      'Error occurred The path `nowhere/../d.yaml` does not exist\n',
+    ],
+  ])('%j', async (args, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
+    writeFileSync(join(dir, 'r.guard'), RULE);
+    writeFileSync(join(dir, 'd.yaml'), 'Resources: {}\n');
+    const { exit, stdout, stderr } = await runCliIn(dir, args);
+    expect(exit).toBe(255);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(message);
+  });
+
+  test('`..` after a symbolic link climbs from where the link points', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsguard-adv-'));
+    mkdirSync(join(dir, 'real', 'inner'), { recursive: true });
+    writeFileSync(join(dir, 'real', 'd.yaml'), 'Resources: {}\n');
+    symlinkSync(join(dir, 'real', 'inner'), join(dir, 'link'));
+    writeFileSync(join(dir, 'r.guard'), RULE);
+    const { exit, stdout } = await runCliIn(dir, [
+      'validate',
+      '-r',
+      'r.guard',
+      '-d',
+      'link/../d.yaml',
+      '-S',
+      'all',
+    ]);
+    expect(exit).toBe(0);
+    expect(stdout).toContain(`${realpathSync(join(dir, 'real', 'd.yaml'))} Status = PASS`);
+  });
 });
