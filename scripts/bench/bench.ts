@@ -169,11 +169,25 @@ async function chooseMode(s: Session, ts: Side, spec: WorkloadSpec): Promise<Out
   return 'json';
 }
 
+/**
+ * A command timed in the same loop as a workload, one run after each round
+ * of its sides: bare `node -e 0` beside W1, so the start-up floor sees the
+ * same machine phase as W1 itself (this VM's speed drifts from minute to
+ * minute, and a separate batch made the W1/floor ratio swing by 0.3).
+ */
+interface Alongside {
+  readonly side: Side;
+  readonly tag: string;
+  readonly args: readonly string[];
+  readonly samples: Sample[];
+}
+
 async function benchWorkload(
   s: Session,
   sides: readonly Side[],
   spec: WorkloadSpec,
   mode: OutputMode,
+  alongside?: Alongside,
 ): Promise<WorkloadResult> {
   // reference-z always prints structured output; the others print the session's mode
   const argsOf = (side: Side): string[] =>
@@ -185,6 +199,7 @@ async function benchWorkload(
   const warmup = s.opts.warmup ?? (spec.long ? 0 : 1);
   for (let i = 0; i < warmup; i++) {
     for (const side of active) await runSide(s, side, spec.id, argsOf(side));
+    if (alongside) await runSide(s, alongside.side, alongside.tag, alongside.args);
   }
   const samples: Record<Side['name'], Sample[]> = { tsguard: [], reference: [], 'reference-z': [] };
   for (let i = 1; i <= s.opts.runs; i++) {
@@ -192,6 +207,11 @@ async function benchWorkload(
       const x = await runSide(s, side, spec.id, argsOf(side));
       samples[side.name].push(x);
       log(`   run ${i} ${side.name.padEnd(11)} ${fmtSample(x)}`);
+    }
+    if (alongside) {
+      const x = await runSide(s, alongside.side, alongside.tag, alongside.args);
+      alongside.samples.push(x);
+      log(`   run ${i} ${alongside.tag.padEnd(11)} ${fmtSample(x)}`);
     }
   }
   const out = (n: string): string => join(s.workDir, 'out', `${spec.id}.${n}.stdout`);
@@ -322,13 +342,18 @@ async function runSession(
   const results: WorkloadResult[] = [];
   let startup: Summary | undefined;
   for (const id of ids) {
-    results.push(await benchWorkload(s, sides, workloadSpec(id, inputs), mode));
-    if (id === 'W1') {
-      const node: Side = { name: 'tsguard', program: process.execPath, prefix: [] };
-      const xs: Sample[] = [];
-      for (let i = 0; i < opts.runs; i++) xs.push(await runSide(s, node, 'node-e-0', ['-e', '0']));
-      startup = summarise(xs);
-    }
+    // W1 runs interleaved with bare `node -e 0`, Node's start-up floor.
+    const floor: Alongside | undefined =
+      id === 'W1'
+        ? {
+            side: { name: 'tsguard', program: process.execPath, prefix: [] },
+            tag: 'node-e-0',
+            args: ['-e', '0'],
+            samples: [],
+          }
+        : undefined;
+    results.push(await benchWorkload(s, sides, workloadSpec(id, inputs), mode, floor));
+    if (floor) startup = summarise(floor.samples);
   }
 
   const textResults: TextVsJsonResult[] = [];
