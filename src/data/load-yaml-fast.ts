@@ -153,7 +153,7 @@ class YamlScanner extends FlowScanner {
       return this.typing.list(tag, path, startLine, startCol, items, listPath);
     }
     if (c === 0x5b || c === 0x7b) {
-      const v = this.flowCollection(c, parent, path, depth, tag, startLine, startCol);
+      const v = this.flowCollection(c, path, depth, tag, startLine, startCol);
       // The collection must end its line; a deeper line would be an error.
       this.skipSpaces();
       if (!this.atLineEnd()) throw FALLBACK;

@@ -17,7 +17,8 @@
  *
  * Where the `yaml` package and libyaml disagree on quoted scalars: a
  * continuation line left of its block is repaired before composing
- * (quoted-indent.ts; positions map back to the original text), and empty
+ * (quoted-indent.ts; positions map back to the original text), as is one
+ * of a flow collection (flow-indent.ts), and empty
  * lines after an escaped line break fold libyaml's way (libyamlDoubleQuoted
  * in yaml-fast-quoted.ts). An implicit flow key whose `:` is on a later line
  * is an error, as in libyaml (checkFlowKeyLine). Block scalars take libyaml's
@@ -58,7 +59,8 @@ export function loadYamlDocument(text: string, name: string, limits: DataLimits)
   checkDepth(first, name, limits, pos);
   let doc = composeFirst(first.tokens);
   if (first.docToken !== undefined && doc !== undefined && doc.errors.length > 0) {
-    // libyaml takes quoted scalars continued left of their block; `yaml` does not.
+    // libyaml takes quoted scalars and flow collections continued left of
+    // their block; `yaml` does not.
     const repair = repairQuotedIndent(src, first.docToken, (t) => parseFirstDocument(t).docToken);
     if (repair !== undefined) {
       pos = mappedPositions(pos, repair.toOriginal);

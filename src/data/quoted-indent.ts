@@ -24,10 +24,12 @@
  * - lines libyaml itself rejects inside a quoted scalar (a document marker,
  *   `---` or `...` then a blank, at a line start) are never padded, so
  *   those documents stay errors.
- * Only the first quoted scalar cut short in a CST is trusted (what follows
- * it was lexed from inside the scalar), so each repair parses again.
+ * The same loop pads flow collections continued left of their block
+ * (flow-indent.ts). Only the first scalar or collection to repair in a CST
+ * is trusted (what follows it was lexed wrongly), so each repair parses again.
  */
 import type { CST } from 'yaml';
+import { closingQuote, flowPaddedLines, isDocumentMarker } from './flow-indent.js';
 
 /** The text to give the `yaml` package, and how its offsets map back. */
 export interface IndentRepair {
@@ -57,9 +59,7 @@ export function repairQuotedIndent(
   let text = src;
   let doc: CST.Document | undefined = first;
   for (let n = 0; n < MAX_QUOTE_REPAIRS && doc !== undefined; n++) {
-    const cut = firstCutQuote(doc);
-    if (cut === undefined) break;
-    const lines = paddedLines(text, cut);
+    const lines = firstRepair(doc, text);
     if (lines === undefined) break;
     const map = offsetMap(pads);
     for (const [at, count] of lines) pads.push({ at: map(at), count });
@@ -70,24 +70,35 @@ export function repairQuotedIndent(
   return pads.length === 0 ? undefined : { text, toOriginal: offsetMap(pads) };
 }
 
-/** The first quoted scalar in document order whose source lacks its closing quote. */
-function firstCutQuote(doc: CST.Document): CST.FlowScalar | undefined {
-  const stack: (CST.Token | undefined)[] = [doc.value];
+/**
+ * The lines to pad for the first repair in document order: an outermost
+ * flow collection with lines left of its bracket (flow-indent.ts), or a
+ * quoted scalar whose source lacks its closing quote. Undefined when there
+ * is none, or when the first cut scalar cannot be repaired.
+ */
+function firstRepair(doc: CST.Document, text: string): [number, number][] | undefined {
+  // [token, inside a flow collection]
+  const stack: [CST.Token | undefined, boolean][] = [[doc.value, false]];
   while (stack.length > 0) {
-    const token = stack.pop();
+    const [token, inFlow] = stack.pop() as [CST.Token | undefined, boolean];
     if (token === undefined) continue;
     switch (token.type) {
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
-        if (closingQuote(token.source, 0) !== token.source.length - 1) return token;
+        if (closingQuote(token.source, 0) !== token.source.length - 1) {
+          return paddedLines(text, token);
+        }
+        break;
+      case 'flow-collection':
+        if (!inFlow) {
+          const lines = flowPaddedLines(text, token.start.offset);
+          if (lines !== undefined) return lines;
+        }
+        pushItems(stack, token, true);
         break;
       case 'block-map':
       case 'block-seq':
-      case 'flow-collection':
-        for (let i = token.items.length - 1; i >= 0; i--) {
-          const item = token.items[i] as CST.CollectionItem;
-          stack.push(item.value, item.key ?? undefined);
-        }
+        pushItems(stack, token, inFlow);
         break;
       default:
         break;
@@ -96,21 +107,15 @@ function firstCutQuote(doc: CST.Document): CST.FlowScalar | undefined {
   return undefined;
 }
 
-/**
- * Offset of the quote closing the scalar whose opening quote is at `at`
- * (the `yaml` lexer's rule, and libyaml's: `''` and `\"` do not close), or -1.
- */
-function closingQuote(t: string, at: number): number {
-  const q = t.charCodeAt(at);
-  for (let i = at + 1; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (q === 0x22 && c === 0x5c) i++;
-    else if (c === q) {
-      if (q === 0x27 && t.charCodeAt(i + 1) === 0x27) i++;
-      else return i;
-    }
+function pushItems(
+  stack: [CST.Token | undefined, boolean][],
+  token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection,
+  inFlow: boolean,
+): void {
+  for (let i = token.items.length - 1; i >= 0; i--) {
+    const item = token.items[i] as CST.CollectionItem;
+    stack.push([item.value, inFlow], [item.key ?? undefined, inFlow]);
   }
-  return -1;
 }
 
 /**
@@ -141,13 +146,6 @@ function paddedLines(text: string, cut: CST.FlowScalar): [number, number][] | un
     if (k - ls < target) out.push([ls, target - (k - ls)]);
   }
   return out.length === 0 ? undefined : out;
-}
-
-function isDocumentMarker(t: string, at: number): boolean {
-  const s = t.slice(at, at + 3);
-  if (s !== '---' && s !== '...') return false;
-  const c = t.charCodeAt(at + 3);
-  return Number.isNaN(c) || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 function applyPads(src: string, pads: readonly { at: number; count: number }[]): string {

@@ -5,11 +5,9 @@
  * everything outside it falls back to the full route: implicit pairs in a
  * sequence (`[a: b]`), empty or tagged-empty entries, trailing commas,
  * explicit keys, multi-line plain scalars, quoted keys over several lines
- * (an error for libyaml), and continuation lines that are
- * not deeper than the block collection holding the flow (an error for the
- * full route), except the closing bracket of the outermost collection, which
- * may sit at that collection's own indent. A quoted scalar may span lines
- * (yaml-fast-quoted.ts): its inner lines are not continuation lines.
+ * (an error for libyaml) and document markers. Continuation lines may sit
+ * at any column, as libyaml reads them (flowSpace). A quoted scalar may
+ * span lines (yaml-fast-quoted.ts): its inner lines are not continuation lines.
  */
 import { listPathOf } from './cfn-tags.js';
 import { addEntry } from './key-positions.js';
@@ -21,17 +19,13 @@ import { isBlankOrEnd, startsPlain, tagEnd } from './yaml-fast-lexemes.js';
 import { readQuoted } from './yaml-fast-quoted.js';
 
 export class FlowScanner extends ScanCursor {
-  /** How many flow collections enclose `i`. */
-  private flowDepth = 0;
-
   /**
    * The flow collection whose `[` or `{` is at `i` (its node starts at
    * `line`/`col`, its tag's position when tagged); leaves `i` just past the
-   * closing bracket. `parent`: indent of the block collection holding it.
+   * closing bracket.
    */
   protected flowCollection(
     open: number,
-    parent: number,
     path: string,
     depth: number,
     tag: string | undefined,
@@ -40,59 +34,57 @@ export class FlowScanner extends ScanCursor {
   ): Value {
     if (depth >= this.maxDepth) throw FALLBACK;
     this.i++;
-    this.flowDepth++;
     let v: Value;
     if (open === 0x5b) {
       const listPath = tag === undefined ? path : listPathOf(tag, path);
-      const items = this.flowItems(parent, listPath, depth);
+      const items = this.flowItems(listPath, depth);
       v = this.typing.list(tag, path, line, col, items, listPath);
     } else {
       // YAML-06: a tag on a mapping is dropped.
-      v = this.flowPairs(parent, path, depth, line, col);
+      v = this.flowPairs(path, depth, line, col);
     }
-    this.flowDepth--;
     return v;
   }
 
-  /** Blanks, line breaks and comments inside a flow collection. */
-  private flowSpace(parent: number): void {
+  /**
+   * Blanks, line breaks and comments inside a flow collection. libyaml
+   * checks no indentation inside one: a continuation line may sit at any
+   * column, even 0 or left of the block holding the collection (YAML-01;
+   * `a:\n  b: [1,\n2]` loads). Only a document marker at a line start
+   * (`---` or `...` then a blank) is an error there: the full route reports it.
+   */
+  private flowSpace(): void {
     this.skipSpaces();
     if (!this.atLineEnd()) return;
     this.nextContent();
-    if (this.indent > parent) return;
-    // `a: [\n  1\n]`: the outermost closing bracket may sit at the indent of
-    // the block collection; anything else there (or the end of input) falls back.
-    const c = this.t.charCodeAt(this.i);
-    if (this.indent < parent || this.flowDepth !== 1 || (c !== 0x5d && c !== 0x7d)) throw FALLBACK;
+    if (this.indent === 0 && isDocumentMarker(this.t, this.i)) throw FALLBACK;
   }
 
-  private flowItems(parent: number, path: string, depth: number): Value[] {
+  private flowItems(path: string, depth: number): Value[] {
     const t = this.t;
     const items: Value[] = [];
-    this.flowSpace(parent);
+    this.flowSpace();
     if (t.charCodeAt(this.i) === 0x5d) {
       this.i++;
       return items;
     }
     for (;;) {
-      items.push(
-        this.flowNode(parent, indexPath(path, items.length), depth + 1, undefined, -1, -1),
-      );
-      this.flowSpace(parent);
+      items.push(this.flowNode(indexPath(path, items.length), depth + 1, undefined, -1, -1));
+      this.flowSpace();
       const c = t.charCodeAt(this.i);
       this.i++;
       if (c === 0x5d) return items;
       // Anything but `,` (a `:` making an implicit pair, a second word…) falls back.
       if (c !== 0x2c) throw FALLBACK;
-      this.flowSpace(parent);
+      this.flowSpace();
     }
   }
 
-  private flowPairs(parent: number, path: string, depth: number, line: number, col: number): Value {
+  private flowPairs(path: string, depth: number, line: number, col: number): Value {
     const t = this.t;
     const entries = new Map<string, Value>();
     const pos: number[] = [];
-    this.flowSpace(parent);
+    this.flowSpace();
     if (t.charCodeAt(this.i) === 0x7d) {
       this.i++;
       return this.typing.map(entries, pos, path, line, col);
@@ -129,22 +121,21 @@ export class FlowScanner extends ScanCursor {
       } else {
         if (sep !== 0x3a || !isBlankOrEnd(t.charCodeAt(this.i + 1))) throw FALLBACK;
         this.i++;
-        this.flowSpace(parent);
-        value = this.flowNode(parent, keyPath(path, key), depth + 1, undefined, -1, -1);
+        this.flowSpace();
+        value = this.flowNode(keyPath(path, key), depth + 1, undefined, -1, -1);
       }
       addEntry(entries, pos, key, value, keyLine, keyCol);
-      this.flowSpace(parent);
+      this.flowSpace();
       const n = t.charCodeAt(this.i);
       this.i++;
       if (n === 0x7d) return this.typing.map(entries, pos, path, line, col);
       if (n !== 0x2c) throw FALLBACK;
-      this.flowSpace(parent);
+      this.flowSpace();
     }
   }
 
   /** One flow item or value at `i`; `tag` (at tagLine/tagCol) when a tag came before it. */
   private flowNode(
-    parent: number,
     path: string,
     depth: number,
     tag: string | undefined,
@@ -163,14 +154,14 @@ export class FlowScanner extends ScanCursor {
       this.i = tagEnd(t, i);
       const newTag = t.slice(i, this.i);
       if (!this.typing.acceptsTag(newTag)) throw FALLBACK;
-      this.flowSpace(parent);
+      this.flowSpace();
       const n = t.charCodeAt(this.i);
       // A tag on an empty node: left to the full route.
       if (n === 0x2c || n === 0x5d || n === 0x7d) throw FALLBACK;
-      return this.flowNode(parent, path, depth, newTag, line, col);
+      return this.flowNode(path, depth, newTag, line, col);
     }
     if (c === 0x5b || c === 0x7b) {
-      return this.flowCollection(c, parent, path, depth, tag, startLine, startCol);
+      return this.flowCollection(c, path, depth, tag, startLine, startCol);
     }
     if (c === 0x22 || c === 0x27) {
       const q = readQuoted(t, i);
@@ -189,6 +180,14 @@ export class FlowScanner extends ScanCursor {
  * indicator, at a comment and at the end of the line. `[` or `{` inside one
  * falls back.
  */
+function isDocumentMarker(t: string, at: number): boolean {
+  const c = t.charCodeAt(at);
+  if ((c !== 0x2d && c !== 0x2e) || t.charCodeAt(at + 1) !== c || t.charCodeAt(at + 2) !== c) {
+    return false;
+  }
+  return isBlankOrEnd(t.charCodeAt(at + 3));
+}
+
 function flowPlainEnd(t: string, from: number): number {
   let last = from;
   for (let i = from; ; i++) {

@@ -66,6 +66,11 @@ describe('standard fast path: hand-written cases', () => {
     ['empty values', 'a:\nb: \nc: # note\nd:\n  - \n  -\n'],
     ['nested and compact', 'R:\n  A:\n    - k: v\n      j: "q"\n    - - x\n      - y\n'],
     ['indentless sequence', 'a:\n- 1\n- two\nb: 3\n'],
+    // libyaml takes flow continuation lines at any column (flow-indent.test.ts).
+    ['flow item not deeper', 'a: [\n1]\n'],
+    ['inner flow closing not deeper', 'a: [[\n  1\n], 2]\n'],
+    ['flow closing shallower', 'a:\n  b: [\n    1\n]\n'],
+    ['flow item at column 0', 'a:\n  b: {x: 1,\nz: [2,\n# c\n3]}\n  c: 4\n'],
     [
       'short-form tags keep the scalar type',
       'a: !Ref 5\nb: !GetAtt A.B\nc: !Sub "x-$${A}"\nd: !Foo 5\ne: !Ref true\nf: !Condition ~\n',
@@ -123,9 +128,7 @@ describe('standard fast path: hand-written cases', () => {
     ['trailing comma', 'a: [1, 2,]\n'],
     ['empty flow entry', 'a: [1, , 2]\n'],
     ['multi-line plain in flow', 'a: [one\n    two]\n'],
-    ['flow item not deeper', 'a: [\n1]\n'],
-    ['inner flow closing not deeper', 'a: [[\n  1\n], 2]\n'],
-    ['flow closing shallower', 'a:\n  b: [\n    1\n]\n'],
+    ['document marker in a flow collection', 'a: [1,\n---\n2]\n'],
     ['tagged empty flow item', 'a: [!Ref , 1]\n'],
     ['unclosed flow', 'a: [1, 2\n'],
     ['content after flow', 'a: [1] x\n'],
