@@ -7,7 +7,7 @@
  */
 import { formatFloatJson, intText, JsonFloat, type JsonValue } from '../data/display.js';
 import { YamlEmitter } from '../text/yaml-emitter.js';
-import { requestedStringStyle } from '../text/yaml-scalar.js';
+import { requestedStringStyle } from '../text/yaml-string-style.js';
 import { jsonObjectEntries, type TextChunks, type TextSink } from './json-writer.js';
 
 function node(emitter: YamlEmitter, v: JsonValue, mappingValue: boolean): void {

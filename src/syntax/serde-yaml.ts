@@ -5,7 +5,7 @@
  * are quoted and blocks laid out by one set of rules.
  */
 import { YamlEmitter } from '../text/yaml-emitter.js';
-import { requestedStringStyle } from '../text/yaml-scalar.js';
+import { requestedStringStyle } from '../text/yaml-string-style.js';
 import { formatRyu, type SerdeNode } from './serde-tree.js';
 
 function node(emitter: YamlEmitter, n: SerdeNode, mappingValue: boolean): void {

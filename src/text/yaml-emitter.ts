@@ -15,11 +15,11 @@ import {
   BEST_INDENT,
   isBreak,
   isSimpleKey,
-  type RequestedStyle,
   renderScalar,
   type ScalarAnalysis,
   selectScalarStyle,
 } from './yaml-scalar.js';
+import type { RequestedStyle } from './yaml-string-style.js';
 
 /** Where the emitter appends text (report/json-writer's `TextSink` fits). */
 export interface YamlSink {

@@ -7,12 +7,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { YamlEmitter } from '../../../src/text/yaml-emitter.js';
-import {
-  analyzeScalar,
-  isSimpleKey,
-  requestedStringStyle,
-  stringScalar,
-} from '../../../src/text/yaml-scalar.js';
+import { analyzeScalar, isSimpleKey, stringScalar } from '../../../src/text/yaml-scalar.js';
+import { requestedStringStyle } from '../../../src/text/yaml-string-style.js';
 
 /** A one-entry mapping `k: <s>` through the emitter, as the reporters and parse-tree drive it. */
 function valueDoc(s: string): string {
