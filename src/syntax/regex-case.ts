@@ -23,19 +23,22 @@ import { CASE_FOLDING_RANGES, NOT_FOLDED_BY_REFERENCE } from './regex-case-folds
  * (foldsBeyondReference).
  */
 
+/** Every code point of flattened [lo, hi, …] ranges, in order, as one string. */
+function rangesText(ranges: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i + 1 < ranges.length; i += 2) {
+    const lo = ranges[i] ?? 0;
+    const hi = ranges[i + 1] ?? -1;
+    for (let cp = lo; cp <= hi; cp++) parts.push(String.fromCodePoint(cp));
+  }
+  return parts.join('');
+}
+
 /** All code points with a non-trivial folding class, in order, as one string. */
 let casedText: string | null = null;
 
 function cased(): string {
-  if (casedText === null) {
-    const parts: string[] = [];
-    for (let i = 0; i + 1 < CASE_FOLDING_RANGES.length; i += 2) {
-      const lo = CASE_FOLDING_RANGES[i] ?? 0;
-      const hi = CASE_FOLDING_RANGES[i + 1] ?? -1;
-      for (let cp = lo; cp <= hi; cp++) parts.push(String.fromCodePoint(cp));
-    }
-    casedText = parts.join('');
-  }
+  casedText ??= rangesText(CASE_FOLDING_RANGES);
   return casedText;
 }
 
@@ -67,15 +70,7 @@ let notFoldedText: string | null = null;
  */
 export function foldsBeyondReference(what: number | string): boolean {
   if (typeof what === 'number') return inRanges(NOT_FOLDED_BY_REFERENCE, what);
-  if (notFoldedText === null) {
-    const parts: string[] = [];
-    for (let i = 0; i + 1 < NOT_FOLDED_BY_REFERENCE.length; i += 2) {
-      const lo = NOT_FOLDED_BY_REFERENCE[i] ?? 0;
-      const hi = NOT_FOLDED_BY_REFERENCE[i + 1] ?? -1;
-      for (let cp = lo; cp <= hi; cp++) parts.push(String.fromCodePoint(cp));
-    }
-    notFoldedText = parts.join('');
-  }
+  notFoldedText ??= rangesText(NOT_FOLDED_BY_REFERENCE);
   const folded = notFoldedText.match(new RegExp(what, 'giv')) ?? [];
   const plain = notFoldedText.match(new RegExp(what, 'gv')) ?? [];
   return folded.join('') !== plain.join('');
