@@ -39,7 +39,6 @@ import {
   keyColon,
   plainEnd,
   startsPlain,
-  tagEnd,
   trimEnd,
 } from './yaml-fast-lexemes.js';
 import { readQuoted } from './yaml-fast-quoted.js';
@@ -137,10 +136,7 @@ class YamlScanner extends FlowScanner {
     const startCol = tag === undefined ? col : tagCol;
     if (c === 0x21) {
       // A tag: the node it tags follows on this line or below.
-      if (tag !== undefined) throw FALLBACK;
-      this.i = tagEnd(t, i);
-      const newTag = t.slice(i, this.i);
-      if (!this.typing.acceptsTag(newTag)) throw FALLBACK;
+      const newTag = this.takeTag(tag);
       return this.blockNode(parent, path, depth, newTag, line, col, ctx, line, this.col());
     }
     if (c === 0x2d && isBlankOrEnd(t.charCodeAt(i + 1))) {

@@ -20,6 +20,19 @@ import { readQuoted } from './yaml-fast-quoted.js';
 
 export class FlowScanner extends ScanCursor {
   /**
+   * The tag at the cursor (block or flow node), read past; a second tag on
+   * one node (`tag` already set) or one the typing does not take falls back.
+   */
+  protected takeTag(tag: string | undefined): string {
+    if (tag !== undefined) throw FALLBACK;
+    const start = this.i;
+    this.i = tagEnd(this.t, start);
+    const newTag = this.t.slice(start, this.i);
+    if (!this.typing.acceptsTag(newTag)) throw FALLBACK;
+    return newTag;
+  }
+
+  /**
    * The flow collection whose `[` or `{` is at `i` (its node starts at
    * `line`/`col`, its tag's position when tagged); leaves `i` just past the
    * closing bracket.
@@ -150,10 +163,7 @@ export class FlowScanner extends ScanCursor {
     const startLine = tag === undefined ? line : tagLine;
     const startCol = tag === undefined ? col : tagCol;
     if (c === 0x21) {
-      if (tag !== undefined) throw FALLBACK;
-      this.i = tagEnd(t, i);
-      const newTag = t.slice(i, this.i);
-      if (!this.typing.acceptsTag(newTag)) throw FALLBACK;
+      const newTag = this.takeTag(tag);
       this.flowSpace();
       const n = t.charCodeAt(this.i);
       // A tag on an empty node: left to the full route.
