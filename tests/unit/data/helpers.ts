@@ -13,6 +13,14 @@ export function positionsOf(v: Value): string[] {
   return out.sort();
 }
 
+/** Every scalar as `path[L:l,C:c] value`, in document order. */
+export function leaves(v: Value, out: string[] = []): string[] {
+  if (v.kind === 'map') for (const x of v.entries.values()) leaves(x, out);
+  else if (v.kind === 'list') for (const x of v.items) leaves(x, out);
+  else out.push(`${v.path}[L:${v.line},C:${v.col}] ${render(v)}`);
+  return out;
+}
+
 /** A compact typed rendering: floats carry a `f` suffix so `1` and `1.0` differ. */
 export function render(v: Value): string {
   switch (v.kind) {

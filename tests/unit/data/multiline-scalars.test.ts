@@ -17,16 +17,8 @@ import { repairQuotedIndent } from '../../../src/data/quoted-indent.js';
 import { STANDARD_TYPING } from '../../../src/data/standard-values.js';
 import { VALIDATE_TYPING } from '../../../src/data/tagged-values.js';
 import type { Value } from '../../../src/data/value.js';
-import { render, thrown } from './helpers.js';
+import { leaves, render, thrown } from './helpers.js';
 import { dump, rng } from './yaml-gen.js';
-
-/** Every scalar as `path[L:l,C:c] value`, in document order. */
-function leaves(v: Value, out: string[] = []): string[] {
-  if (v.kind === 'map') for (const x of v.entries.values()) leaves(x, out);
-  else if (v.kind === 'list') for (const x of v.items) leaves(x, out);
-  else out.push(`${v.path}[L:${v.line},C:${v.col}] ${render(v)}`);
-  return out;
-}
 
 const fast = (text: string): Value | undefined =>
   scanYamlDocument(text, DEFAULT_LIMITS, VALIDATE_TYPING);
